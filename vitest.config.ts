@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     include: ["app/**/*.test.ts", "app/**/*.test.tsx", "test/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
-    globalSetup: [],
+    globalSetup: ["test/support/global-setup.ts"],
     setupFiles: ["test/support/setup-env.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,

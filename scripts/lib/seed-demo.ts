@@ -1,0 +1,21 @@
+// Demo data. Each capability adds its part here, so the demo always shows the whole product.
+// Data that Shopify would send arrives through the app's real webhook routes, signed like Shopify.
+import type { ShopifyStandIn } from "../../test/support/shopify-stand-in/index.ts";
+
+export type SeedContext = {
+  appUrl: string;
+  apiSecret: string;
+  shop: string;
+  standIn: ShopifyStandIn;
+  log: (line: string) => void;
+};
+
+export async function seedDemo(ctx: SeedContext): Promise<void> {
+  ctx.standIn.state.seedShop?.(ctx.shop, {
+    name: "Creator ROI Demo",
+    currencyCode: "EUR",
+    ianaTimezone: "Europe/Paris",
+    primaryDomainHost: "demo.creator-roi.example",
+  });
+  ctx.log(`Demo shop ${ctx.shop} ready.`);
+}

@@ -1,0 +1,32 @@
+import crypto from "node:crypto";
+import { TEST_API_KEY, TEST_API_SECRET } from "./app-process";
+
+/** An App Bridge session token (HS256 JWT signed with the app secret), as the admin sends it. */
+export function sessionToken(shop: string, opts: { userId?: string; apiKey?: string; secret?: string; expiresInSeconds?: number } = {}): string {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = {
+    iss: `https://${shop}/admin`,
+    dest: `https://${shop}`,
+    aud: opts.apiKey ?? TEST_API_KEY,
+    sub: opts.userId ?? "42",
+    exp: now + (opts.expiresInSeconds ?? 60),
+    nbf: now - 5,
+    iat: now - 5,
+    jti: crypto.randomUUID(),
+    sid: crypto.randomUUID(),
+  };
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const unsigned = `${encode({ alg: "HS256", typ: "JWT" })}.${encode(payload)}`;
+  const signature = crypto.createHmac("sha256", opts.secret ?? TEST_API_SECRET).update(unsigned).digest("base64url");
+  return `${unsigned}.${signature}`;
+}
+
+/** The URL Shopify opens an embedded app's page with. */
+export function embeddedUrl(appUrl: string, pathname: string, shop: string, token = sessionToken(shop)): string {
+  const url = new URL(pathname, appUrl);
+  url.searchParams.set("shop", shop);
+  url.searchParams.set("host", Buffer.from(`admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`).toString("base64url"));
+  url.searchParams.set("embedded", "1");
+  url.searchParams.set("id_token", token);
+  return url.toString();
+}

@@ -1,0 +1,10 @@
+import { Session } from "@shopify/shopify-api";
+import { PrismaSessionStorage } from "../../app/models/session-storage.server";
+import type { PrismaClient } from "../../app/generated/prisma/client";
+
+/** Stores the offline session a shop has after installing, so admin requests need no token exchange. */
+export async function storeOfflineSession(client: PrismaClient, shop: string, scope = "read_discounts,write_discounts,read_orders,read_products") {
+  const session = new Session({ id: `offline_${shop}`, shop, state: "installed", isOnline: false, scope, accessToken: `shpat_test_${shop}` });
+  await new PrismaSessionStorage(client).storeSession(session);
+  return session;
+}
