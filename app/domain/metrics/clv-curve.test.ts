@@ -30,7 +30,8 @@ describe("clvCurve censors customers not yet observed for each horizon", () => {
   });
 
   test.each([
-    ["a young cohort has no long-horizon points", "2024-10-15T00:00:00Z", [1, 0, 0, 0]],
+    ["as of Oct 15, Y counts only at 30 days and X has no 365-day point yet", "2024-10-15T00:00:00Z", [2, 1, 1, 0]],
+    ["a cohort younger than 30 days has no point at all", "2024-01-20T00:00:00Z", [0, 0, 0, 0]],
     ["one day before X's 365-day mark", "2024-12-30T00:00:00Z", [2, 2, 1, 0]],
   ])("%s", (_label, asOf, mature) => {
     const points = clvCurve(cohort, asOf);

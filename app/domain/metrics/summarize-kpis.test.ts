@@ -44,12 +44,11 @@ describe("summarizeKpis", () => {
   });
 
   test.each([
-    ["no cost given", {}, "cost_unknown", "cost_unknown"],
-    ["cost without gross profit", { costMinor: 17_000 }, "cost_unknown_roi_only", "gross_profit_unknown"],
-  ])("%s", (_label, extras, roasReason, roiReason) => {
+    ["no cost given: cost ratios are unknown, not zero", {}, { kind: "undefined", reason: "cost_unknown" }, "cost_unknown"],
+    ["cost without gross profit: ROAS known, ROI not", { costMinor: 17_000 }, { kind: "value", value: 2 }, "gross_profit_unknown"],
+  ])("%s", (_label, extras, roas, roiReason) => {
     const s = summarizeKpis(rows, extras);
-    if (roasReason === "cost_unknown") expect(s.roas).toEqual({ kind: "undefined", reason: "cost_unknown" });
-    else expect(s.roas).toEqual({ kind: "value", value: 2 });
+    expect(s.roas).toEqual(roas);
     expect(s.roi).toEqual({ kind: "undefined", reason: roiReason });
   });
 
