@@ -2,7 +2,8 @@ import { adminApiFromEndpoint, adminApiFromGraphql, type AdminApi } from "../sho
 import { DEMO_SHOP, getDemoConfig } from "../demo/demo-mode.server";
 import { parseAcceptLanguage, resolveLocale } from "../i18n/translate";
 import type { Locale } from "../i18n/locales";
-import { upsertShop } from "../models/shop.server";
+import { getShop, upsertShop } from "../models/shop.server";
+import { getShopInfo } from "../shopify/get-shop-info.server";
 import { authenticate } from "../shopify.server";
 
 export type AdminContext = {
@@ -16,10 +17,25 @@ export type AdminContext = {
 
 const knownShops = new Set<string>();
 
-async function ensureShop(shop: string) {
+/**
+ * The shop row, with the currency, time zone and storefront domain Shopify reports, exists before a
+ * page needs it. Fetched once per shop; a failure leaves the row to be completed on a later request.
+ */
+async function ensureShop(shop: string, admin: AdminApi) {
   if (knownShops.has(shop)) return;
-  await upsertShop(shop);
-  knownShops.add(shop);
+  const existing = await getShop(shop);
+  if (existing?.primaryDomain && !existing.uninstalledAt) {
+    knownShops.add(shop);
+    return;
+  }
+  try {
+    const info = await getShopInfo(admin);
+    await upsertShop(shop, { currencyCode: info.currencyCode, ianaTimezone: info.ianaTimezone, primaryDomain: info.primaryDomainHost });
+    knownShops.add(shop);
+  } catch (error) {
+    console.warn(`Shop info for ${shop} not fetched yet: ${error instanceof Error ? error.message : error}`);
+    if (!existing) await upsertShop(shop);
+  }
 }
 
 function localeOf(request: Request): Locale {
@@ -32,20 +48,22 @@ function localeOf(request: Request): Locale {
 export async function requireAdminContext(request: Request): Promise<AdminContext> {
   const demo = getDemoConfig();
   if (demo) {
-    await ensureShop(DEMO_SHOP);
+    const admin = adminApiFromEndpoint({ shopDomain: DEMO_SHOP, accessToken: demo.accessToken, endpoint: demo.adminEndpoint });
+    await ensureShop(DEMO_SHOP, admin);
     return {
       shop: DEMO_SHOP,
-      admin: adminApiFromEndpoint({ shopDomain: DEMO_SHOP, accessToken: demo.accessToken, endpoint: demo.adminEndpoint }),
+      admin,
       locale: localeOf(request),
       staff: "demo",
       demo: true,
     };
   }
   const { session, admin, sessionToken } = await authenticate.admin(request);
-  await ensureShop(session.shop);
+  const adminApi = adminApiFromGraphql(admin.graphql);
+  await ensureShop(session.shop, adminApi);
   return {
     shop: session.shop,
-    admin: adminApiFromGraphql(admin.graphql),
+    admin: adminApi,
     locale: localeOf(request),
     staff: sessionToken?.sub ? `user:${sessionToken.sub}` : null,
     demo: false,
