@@ -42,3 +42,12 @@ export {
   type IncrementalSales,
 } from "./incremental-sales";
 export type { Instant } from "./internal/instant";
+export {
+  bgnbdCustomerLogLikelihood,
+  bgnbdLogLikelihood,
+  bgnbdProbabilityAlive,
+  fitBgnbd,
+  type BgnbdFit,
+  type BgnbdParams,
+  type RfmSummary,
+} from "./bgnbd";
