@@ -59,7 +59,7 @@ describe("cohortTable", () => {
     expect(feb?.cells[1]).toEqual(cell(1, 1, 1, 9_999, 14_499, 14_499));
   });
 
-  test("cumulative net per customer rounds half away from zero", () => {
+  test("cumulative net per customer rounds to whole minor units (10,000 / 3 → 3,333)", () => {
     const three = ["2024-01-01", "2024-01-02", "2024-01-03"].map((d, i) => ({
       acquiredDay: d,
       orders: [{ day: d, netMinor: i === 0 ? 10_000 : 0 }],

@@ -1,6 +1,6 @@
 import { MetricsInputError } from "./errors";
 import { daySerial, isLastDayOfMonth, monthKey, monthOrdinal } from "./internal/day";
-import { assertInteger, divRoundHalfUp, sumIntegers, toSafeNumber } from "./internal/integer-math";
+import { assertInteger, divRoundHalfEven, sumIntegers, toSafeNumber } from "./internal/integer-math";
 
 export type CohortTableCustomer = {
   /** Shop-time-zone day of the acquiring order, 'YYYY-MM-DD'. */
@@ -18,7 +18,7 @@ export type CohortCell = {
   retention: number;
   netMinor: number;
   cumulativeNetMinor: number;
-  /** Cumulative net sales per cohort customer, integer minor units (half away from zero). */
+  /** Cumulative net sales per cohort customer, integer minor units (half to even). */
   cumulativeNetPerCustomerMinor: number;
   /** True for the asOf month when asOf is not its last day: the month is still running. */
   partial: boolean;
@@ -88,7 +88,7 @@ export function cohortTable(customers: readonly CohortTableCustomer[], asOf: str
           cumulativeNetMinor,
           cumulativeNetPerCustomerMinor: toSafeNumber(
             "cumulativeNetPerCustomerMinor",
-            divRoundHalfUp(BigInt(cumulativeNetMinor), BigInt(bucket.customers)),
+            divRoundHalfEven(BigInt(cumulativeNetMinor), BigInt(bucket.customers)),
           ),
           partial: offset === lastOffset && asOfMonthIsPartial,
         });

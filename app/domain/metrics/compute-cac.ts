@@ -1,7 +1,7 @@
 import { assertInteger, assertNonNegativeInteger } from "./internal/integer-math";
 import { minorRatioOf, undefinedRatio, type Ratio } from "./ratio";
 
-/** CAC = cost / new customers in integer minor units (half away from zero); undefined without new customers or with negative cost. */
+/** CAC = cost / new customers in integer minor units (half to even); undefined without new customers or with negative cost. */
 export function computeCac(input: { costMinor: number; newCustomers: number }): Ratio {
   assertInteger("costMinor", input.costMinor);
   assertNonNegativeInteger("newCustomers", input.newCustomers);

@@ -1,7 +1,7 @@
 import { assertInteger, assertNonNegativeInteger } from "./internal/integer-math";
 import { minorRatioOf, undefinedRatio, type Ratio } from "./ratio";
 
-/** Cost per click = cost / clicks in integer minor units (half away from zero); undefined without clicks or with negative cost. */
+/** Cost per click = cost / clicks in integer minor units (half to even); undefined without clicks or with negative cost. */
 export function computeCostPerClick(input: { costMinor: number; clicks: number }): Ratio {
   assertInteger("costMinor", input.costMinor);
   assertNonNegativeInteger("clicks", input.clicks);

@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { mulRate } from "~/domain/money";
 import { computeCost, type CostInput } from "./compute-cost";
 import { MetricsInputError } from "./errors";
 
@@ -11,19 +12,24 @@ test.each([
     { feesMinor: 50_000, commissionMinor: 12_346, giftedMinor: 8_000, shippingMinor: 1_200, totalMinor: 71_546 },
   ],
   [
-    "half a cent of commission rounds up (half-up, not half-even)",
+    "half a cent of commission goes to the even 0 (as mulRate)",
     { ...base, commissionRateBps: 1_000, creditedNetMinor: 5 },
-    { feesMinor: 0, commissionMinor: 1, giftedMinor: 0, shippingMinor: 0, totalMinor: 1 },
+    { feesMinor: 0, commissionMinor: 0, giftedMinor: 0, shippingMinor: 0, totalMinor: 0 },
   ],
   [
-    "2.5 cents of commission rounds to 3 (half-even would give 2)",
+    "2.5 cents of commission go to the even 2",
     { ...base, commissionRateBps: 1_000, creditedNetMinor: 25 },
-    { feesMinor: 0, commissionMinor: 3, giftedMinor: 0, shippingMinor: 0, totalMinor: 3 },
+    { feesMinor: 0, commissionMinor: 2, giftedMinor: 0, shippingMinor: 0, totalMinor: 2 },
   ],
   [
-    "refunds beyond sales claw commission back, rounded away from zero",
+    "3.5 cents of commission go to the even 4",
+    { ...base, commissionRateBps: 1_000, creditedNetMinor: 35 },
+    { feesMinor: 0, commissionMinor: 4, giftedMinor: 0, shippingMinor: 0, totalMinor: 4 },
+  ],
+  [
+    "refunds beyond sales claw commission back (−1,234.5 → −1,234, symmetric half-even)",
     { ...base, feesMinor: 1_000, commissionRateBps: 1_000, creditedNetMinor: -12_345 },
-    { feesMinor: 1_000, commissionMinor: -1_235, giftedMinor: 0, shippingMinor: 0, totalMinor: -235 },
+    { feesMinor: 1_000, commissionMinor: -1_234, giftedMinor: 0, shippingMinor: 0, totalMinor: -234 },
   ],
   [
     "JPY: ¥30,000 fee + 12.5% of ¥11,520 + ¥4,500 gift + ¥800 shipping",
@@ -55,4 +61,12 @@ test.each([
   ["a float credited net", { ...base, creditedNetMinor: 0.1 }],
 ])("refuses %s", (_label, input) => {
   expect(() => computeCost(input)).toThrow(MetricsInputError);
+});
+
+test("commission rounds exactly like mulRate in ~/domain/money, ties and clawbacks included", () => {
+  for (const creditedNetMinor of [-12_345, -25, -15, -5, 0, 5, 15, 25, 35, 123_456, 999_999_995]) {
+    for (const commissionRateBps of [0, 1, 1_000, 1_250, 3_333, 5_000, 10_000]) {
+      expect(computeCost({ ...base, commissionRateBps, creditedNetMinor }).commissionMinor).toBe(mulRate(creditedNetMinor, commissionRateBps));
+    }
+  }
 });

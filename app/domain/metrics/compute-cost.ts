@@ -2,7 +2,7 @@ import {
   assertBasisPoints,
   assertInteger,
   assertNonNegativeInteger,
-  mulDivRoundHalfUp,
+  mulDivRoundHalfEven,
   sumIntegers,
 } from "./internal/integer-math";
 
@@ -27,7 +27,7 @@ export type CostBreakdown = {
   totalMinor: number;
 };
 
-/** Cost = fixed fees + commission (rate × credited net sales, rounded half away from zero) + gifted product cost + seeding shipping. */
+/** Cost = fixed fees + commission (rate × credited net sales, rounded half to even) + gifted product cost + seeding shipping. */
 export function computeCost(input: CostInput): CostBreakdown {
   assertNonNegativeInteger("feesMinor", input.feesMinor);
   assertBasisPoints("commissionRateBps", input.commissionRateBps);
@@ -36,7 +36,7 @@ export function computeCost(input: CostInput): CostBreakdown {
   assertNonNegativeInteger("seedingShippingMinor", input.seedingShippingMinor);
   // Negative credited net sales give a negative commission: a clawback. Keeping the sign makes the
   // commission of a period equal (up to rounding) the sum of its days' commissions.
-  const commissionMinor = mulDivRoundHalfUp(input.creditedNetMinor, input.commissionRateBps, 10_000);
+  const commissionMinor = mulDivRoundHalfEven(input.creditedNetMinor, input.commissionRateBps, 10_000);
   const totalMinor = sumIntegers("cost", [
     input.feesMinor,
     commissionMinor,

@@ -26,6 +26,7 @@ test.each<[string, GrossProfitInput, number, string, unknown]>([
     { kind: "value", value: 0.3 },
   ],
   ["33.33% of 3.33 = 1.109889 → 1.11", { netMinor: 333, defaultMarginBps: 3_333 }, 111, "default", { kind: "value", value: 111 / 333 }],
+  ["50% of 0.05 = 2.5 cents → the even 2", { netMinor: 5, defaultMarginBps: 5_000 }, 2, "default", { kind: "value", value: 0.4 }],
   ["refunds beyond sales: negative profit", { netMinor: -3_000, defaultMarginBps: 4_000 }, -1_200, "default", { kind: "value", value: 0.4 }],
   ["JPY: 35% of ¥11,520", { netMinor: 11_520, defaultMarginBps: 3_500 }, 4_032, "default", { kind: "value", value: 0.35 }],
   ["no sales: margin undefined", { netMinor: 0, defaultMarginBps: 4_000 }, 0, "default", { kind: "undefined", reason: "no_sales" }],

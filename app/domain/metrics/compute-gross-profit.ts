@@ -2,7 +2,7 @@ import {
   assertBasisPoints,
   assertInteger,
   assertNonNegativeInteger,
-  mulDivRoundHalfUp,
+  mulDivRoundHalfEven,
   sumIntegers,
 } from "./internal/integer-math";
 import { ratioOf, type Ratio } from "./ratio";
@@ -35,7 +35,7 @@ export function computeGrossProfit(input: GrossProfitInput): GrossProfit {
   assertNonNegativeInteger("unitCost.costOfGoodsMinor", costOfGoodsMinor);
 
   const uncoveredNetMinor = input.netMinor - coveredNetMinor;
-  const defaultProfitMinor = mulDivRoundHalfUp(uncoveredNetMinor, input.defaultMarginBps, 10_000);
+  const defaultProfitMinor = mulDivRoundHalfEven(uncoveredNetMinor, input.defaultMarginBps, 10_000);
   const grossProfitMinor = sumIntegers("grossProfit", [coveredNetMinor, -costOfGoodsMinor, defaultProfitMinor]);
 
   const hasCovered = coveredNetMinor !== 0 || costOfGoodsMinor !== 0;

@@ -54,14 +54,14 @@ describe("computeRealisedClv", () => {
       { clv: 2_435, net: 4_870, customers: 2, immature: 0 },
     ],
     [
-      "a half minor unit rounds up",
+      "a half minor unit goes to the even neighbour (2.5 → 2)",
       [
         { acquiredAt: "2024-01-01T00:00:00Z", orders: [{ at: "2024-01-01T00:00:00Z", netMinor: 5 }] },
         { acquiredAt: "2024-01-01T00:00:00Z", orders: [] },
       ],
       30,
       undefined,
-      { clv: 3, net: 5, customers: 2, immature: 0 },
+      { clv: 2, net: 5, customers: 2, immature: 0 },
     ],
     [
       "a cohort whose refunds exceed its sales has a negative CLV",

@@ -10,7 +10,7 @@ export type CohortCustomer = {
 };
 
 export type RealisedClv = {
-  /** Cohort net sales within the horizon / customers counted, integer minor units (half away from zero). */
+  /** Cohort net sales within the horizon / customers counted, integer minor units (half to even). */
   clv: Ratio;
   /** Net sales of the counted customers' orders within the horizon. */
   netMinor: number;

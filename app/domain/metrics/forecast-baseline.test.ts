@@ -79,11 +79,15 @@ describe("forecastBaseline: weekday pattern × level", () => {
     expect(without).toEqual({ kind: "insufficient_history", fullWeeks: 2, requiredWeeks: 3 });
   });
 
-  test("a JPY shop: a half-yen mean rounds away from zero (half-even would give 1,000)", () => {
-    const history = series(MONDAY, 4).map((d) => ({ ...d, netMinor: d.day === "2024-01-22" ? 1_002 : d.netMinor }));
+  test.each([
+    ["a half-yen mean goes to the even yen (1,000.5 → 1,000)", 1_002, 1_000],
+    ["a half-yen mean goes to the even yen (1,001.5 → 1,002)", 1_006, 1_002],
+    ["a mean above the half rounds up (1,000.75 → 1,001)", 1_003, 1_001],
+  ])("a JPY shop: %s", (_label, fourthMonday, expected) => {
+    const history = series(MONDAY, 4).map((d) => ({ ...d, netMinor: d.day === "2024-01-22" ? fourthMonday : d.netMinor }));
     const f = forecastBaseline({ history, window: ["2024-01-29"] });
     if (f.kind !== "forecast") throw new Error("expected a forecast");
-    expect(f.days[0]?.forecastMinor).toBe(1_001); // (1,000 + 1,000 + 1,000 + 1,002) / 4 = 1,000.5
+    expect(f.days[0]?.forecastMinor).toBe(expected); // (1,000 × 3 + fourth Monday) / 4
   });
 
   test("a level of zero has no weekday factors", () => {

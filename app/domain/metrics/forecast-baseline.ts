@@ -1,6 +1,6 @@
 import { MetricsInputError } from "./errors";
 import { dayFromSerial, daySerial, weekdayIndex } from "./internal/day";
-import { assertInteger, roundHalfUp } from "./internal/integer-math";
+import { assertInteger, roundHalfEven } from "./internal/integer-math";
 import { studentT95 } from "./internal/student-t";
 
 /** Fewer full weeks than this and a campaign's lift cannot be told from ordinary week-to-week variation. */
@@ -103,13 +103,13 @@ export function forecastBaseline(input: BaselineInput): BaselineForecast | Basel
   const degreesOfFreedom = fitWeeks * 7 - 7;
   const residualSdMinor = Math.sqrt(sumSquares / degreesOfFreedom);
 
-  const days = windowSerials.map((s) => ({ day: dayFromSerial(s), forecastMinor: roundHalfUp(weekdayMeans[weekdayIndex(s)]!) }));
+  const days = windowSerials.map((s) => ({ day: dayFromSerial(s), forecastMinor: roundHalfEven(weekdayMeans[weekdayIndex(s)]!) }));
   const totalMinor = days.reduce((a, d) => a + d.forecastMinor, 0);
   const windowWeekdayCounts = [0, 0, 0, 0, 0, 0, 0];
   for (const s of windowSerials) windowWeekdayCounts[weekdayIndex(s)]! += 1;
   const sumKSquared = windowWeekdayCounts.reduce((a, k) => a + k * k, 0);
   const variance = residualSdMinor ** 2 * (windowSerials.length + sumKSquared / fitWeeks);
-  const halfWidthMinor = roundHalfUp(studentT95(degreesOfFreedom) * Math.sqrt(variance));
+  const halfWidthMinor = roundHalfEven(studentT95(degreesOfFreedom) * Math.sqrt(variance));
 
   return {
     kind: "forecast",

@@ -1,6 +1,6 @@
 // Creator ROI analytics (DESIGN.md §5): pure functions over integer minor units of the shop currency and
-// 'YYYY-MM-DD' shop-zone days. Rounding everywhere is half away from zero (2.5 → 3, −2.5 → −3) on exact
-// integers; a zero or meaningless denominator is a Ratio of kind "undefined" with a reason, never a number.
+// 'YYYY-MM-DD' shop-zone days. Rounding everywhere is half to even, like ~/domain/money mulRate (2.5 → 2, 3.5 → 4,
+// −2.5 → −2), on exact integers; a zero or meaningless denominator is a Ratio of kind "undefined" with a reason, never a number.
 export { MetricsInputError } from "./errors";
 export {
   definedRatio,

@@ -24,8 +24,9 @@ describe("ratioOf", () => {
 describe("minorRatioOf rounds money per unit to whole minor units", () => {
   test.each([
     ["100.00 over 3 → 33.33", 10_000, 3, { kind: "value", value: 3_333 }],
-    ["a half cent rounds up", 10_001, 2, { kind: "value", value: 5_001 }],
-    ["a negative half rounds away from zero", -5, 2, { kind: "value", value: -3 }],
+    ["a half cent goes to the even cent (5,000.5 → 5,000)", 10_001, 2, { kind: "value", value: 5_000 }],
+    ["a half cent goes to the even cent (5,001.5 → 5,002)", 10_003, 2, { kind: "value", value: 5_002 }],
+    ["a negative half rounds symmetrically (−2.5 → −2)", -5, 2, { kind: "value", value: -2 }],
     ["zero denominator", 10_000, 0, { kind: "undefined", reason: "no_customers" }],
   ])("%s", (_label, n, d, expected) => {
     expect(minorRatioOf(n, d, "no_customers")).toEqual(expected);

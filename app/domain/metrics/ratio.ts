@@ -1,6 +1,6 @@
 // A ratio with a zero (or meaningless) denominator is a reason, never Infinity, NaN or a made-up 0.
 import { MetricsInputError } from "./errors";
-import { assertInteger, divRoundHalfUp, toSafeNumber } from "./internal/integer-math";
+import { assertInteger, divRoundHalfEven, toSafeNumber } from "./internal/integer-math";
 
 export type RatioUndefinedReason =
   | "no_cost" // cost is zero
@@ -39,12 +39,12 @@ export function ratioOf(numerator: number, denominator: number, reasonWhenZero: 
   return definedRatio(numerator / denominator);
 }
 
-/** Money per unit (AOV, CAC, CLV): integer minor units rounded half away from zero, or the reason when the denominator is zero. */
+/** Money per unit (AOV, CAC, CLV): integer minor units rounded half to even, or the reason when the denominator is zero. */
 export function minorRatioOf(numeratorMinor: number, denominator: number, reasonWhenZero: RatioUndefinedReason): Ratio {
   assertInteger("numeratorMinor", numeratorMinor);
   assertInteger("denominator", denominator);
   if (denominator === 0) return undefinedRatio(reasonWhenZero);
-  return definedRatio(toSafeNumber("ratio", divRoundHalfUp(BigInt(numeratorMinor), BigInt(denominator))));
+  return definedRatio(toSafeNumber("ratio", divRoundHalfEven(BigInt(numeratorMinor), BigInt(denominator))));
 }
 
 /** The ratio's number, or null when undefined (for sorting and charts that skip gaps). */

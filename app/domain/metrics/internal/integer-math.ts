@@ -1,5 +1,6 @@
-// Integer helpers for money in minor units. Every rounding in metrics goes through divRoundHalfUp so the
-// whole folder rounds one way: half away from zero ("half-up" on the magnitude: 2.5 -> 3, -2.5 -> -3).
+// Integer helpers for money in minor units. Every rounding in metrics goes through these so the whole folder
+// rounds one way, the same as ~/domain/money mulRate: half to even, symmetric in sign (2.5 -> 2, 3.5 -> 4,
+// -2.5 -> -2). Exact halves go to the even neighbour so sums of many rounded amounts carry no upward drift.
 import { MetricsInputError } from "../errors";
 
 /** Money and counts must be safe integers: a float here means someone skipped minor-unit conversion. */
@@ -23,13 +24,15 @@ export function assertBasisPoints(name: string, value: number): void {
   }
 }
 
-/** Exact integer division rounded half away from zero; bigint so products of large amounts stay exact. */
-export function divRoundHalfUp(numerator: bigint, denominator: bigint): bigint {
+/** Exact integer division rounded half to even; bigint so products of large amounts stay exact. */
+export function divRoundHalfEven(numerator: bigint, denominator: bigint): bigint {
   if (denominator === 0n) throw new RangeError("division by zero");
   const n = denominator < 0n ? -numerator : numerator;
   const d = denominator < 0n ? -denominator : denominator;
   const magnitude = n < 0n ? -n : n;
-  const q = (2n * magnitude + d) / (2n * d);
+  let q = magnitude / d;
+  const twiceRemainder = (magnitude % d) * 2n;
+  if (twiceRemainder > d || (twiceRemainder === d && q % 2n === 1n)) q += 1n;
   return n < 0n ? -q : q;
 }
 
@@ -41,15 +44,19 @@ export function toSafeNumber(name: string, value: bigint): number {
   return Number(value);
 }
 
-/** round(a × b / c) half away from zero, computed exactly on integers. */
-export function mulDivRoundHalfUp(a: number, b: number, c: number): number {
-  return toSafeNumber("result", divRoundHalfUp(BigInt(a) * BigInt(b), BigInt(c)));
+/** round(a × b / c) half to even, computed exactly on integers (mulRate when c = 10,000). */
+export function mulDivRoundHalfEven(a: number, b: number, c: number): number {
+  return toSafeNumber("result", divRoundHalfEven(BigInt(a) * BigInt(b), BigInt(c)));
 }
 
-/** Rounds a float half away from zero, for model outputs (forecasts) that are not exact rationals. */
-export function roundHalfUp(x: number): number {
+/** Rounds a float half to even, for model outputs (forecasts) that are not exact rationals. */
+export function roundHalfEven(x: number): number {
   if (!Number.isFinite(x)) throw new RangeError(`cannot round ${String(x)}`);
-  const r = Math.sign(x) * Math.round(Math.abs(x));
+  const magnitude = Math.abs(x);
+  const floor = Math.floor(magnitude);
+  const fraction = magnitude - floor;
+  const rounded = fraction > 0.5 || (fraction === 0.5 && floor % 2 === 1) ? floor + 1 : floor;
+  const r = Math.sign(x) * rounded;
   return r === 0 ? 0 : r; // no -0 in results
 }
 
