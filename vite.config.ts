@@ -25,6 +25,8 @@ export default defineConfig({
   },
   plugins: [
     remix({
+      // BUILD_DIR lets parallel checkouts of work (and test runs) build without overwriting each other.
+      buildDirectory: process.env.BUILD_DIR ?? "build",
       ignoredRouteFiles: ["**/.*", "**/*.test.*"],
       future: {
         v3_fetcherPersist: true,

@@ -13,17 +13,23 @@ export type ServerBuildWithEntry = ServerBuild & {
   entry: { module: ServerBuild["entry"]["module"] & { enableDemoMode?: (config: { adminEndpoint: string; accessToken: string }) => void } };
 };
 
+/** Where `remix vite:build` wrote the app (BUILD_DIR, default build/). */
+export function buildDirectory(root: string): string {
+  return path.resolve(root, process.env.BUILD_DIR ?? "build");
+}
+
 /** Imports the server build; its modules read and validate the environment at this moment. */
 export async function importServerBuild(root: string): Promise<ServerBuildWithEntry> {
-  return (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuildWithEntry;
+  return (await import(pathToFileURL(path.join(buildDirectory(root), "server/index.js")).href)) as ServerBuildWithEntry;
 }
 
 /** Starts an HTTP server for the build on host:port (port 0 picks a free one). */
 export async function startAppServer(opts: { root: string; build: ServerBuildWithEntry; host: string; port: number }): Promise<RunningServer> {
   const app = express();
   app.disable("x-powered-by");
-  app.use("/assets", express.static(path.join(opts.root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(opts.root, "build/client"), { maxAge: "1h" }));
+  const client = path.join(buildDirectory(opts.root), "client");
+  app.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(client, { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build: opts.build, mode: "production" }));
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;

@@ -11,7 +11,7 @@ export type SeedContext = {
 };
 
 export async function seedDemo(ctx: SeedContext): Promise<void> {
-  ctx.standIn.state.seedShop?.(ctx.shop, {
+  ctx.standIn.state.seedShop(ctx.shop, {
     name: "Creator ROI Demo",
     currencyCode: "EUR",
     ianaTimezone: "Europe/Paris",

@@ -3,19 +3,24 @@ import { startAppProcess, testAppEnv, type AppProcess } from "../support/app-pro
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { storeOfflineSession } from "../support/sessions";
 import { adminFetch, embeddedUrl, sessionToken } from "../support/session-token";
+import { startShopifyStandIn, type ShopifyStandIn } from "../support/shopify-stand-in";
 
 const SHOP = "shell-test.myshopify.com";
 
 describe("the embedded admin", () => {
   let database: TestDatabase;
   let app: AppProcess;
+  let standIn: ShopifyStandIn;
   beforeAll(async () => {
     database = await createTestDatabase();
-    await storeOfflineSession(database.client, SHOP);
-    app = await startAppProcess(testAppEnv(database.url));
+    standIn = await startShopifyStandIn();
+    standIn.state.seedShop(SHOP, { name: "Shell test", currencyCode: "JPY", ianaTimezone: "Asia/Tokyo", primaryDomainHost: "shell.example.jp" });
+    await storeOfflineSession(database.client, SHOP, { accessToken: standIn.accessTokenFor(SHOP) });
+    app = await startAppProcess(testAppEnv(database.url, { SHOPIFY_STAND_IN_URL: standIn.url }));
   });
   afterAll(async () => {
     await app?.stop();
+    await standIn?.close();
     await database?.drop();
   });
 
@@ -28,7 +33,13 @@ describe("the embedded admin", () => {
     const html = await response.text();
     expect(html).toContain("Getting started");
     expect(html).toContain("https://cdn.shopify.com/shopifycloud/app-bridge.js");
-    expect(await database.client.shop.findUnique({ where: { shop: SHOP } })).not.toBeNull();
+    // First sight of the shop: its currency, time zone and storefront domain come from the Admin API.
+    expect(await database.client.shop.findUnique({ where: { shop: SHOP } })).toMatchObject({
+      currencyCode: "JPY",
+      ianaTimezone: "Asia/Tokyo",
+      primaryDomain: "shell.example.jp",
+    });
+    expect(html).toContain("Shop currency: JPY");
   });
 
   test("the admin's French locale chooses French strings", async () => {

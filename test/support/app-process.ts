@@ -5,12 +5,18 @@ import { ROOT } from "./paths";
 export const TEST_API_KEY = "test-api-key";
 export const TEST_API_SECRET = "test-api-secret-with-enough-entropy";
 
+function serverArgs(): string[] {
+  return ["--import", "tsx", "--import", path.join(ROOT, "test/support/route-shopify-fetch.ts"), path.join(ROOT, "scripts/serve.ts")];
+}
+
 export type AppProcess = { url: string; child: ChildProcess; output: () => string; stop(): Promise<void> };
 
+/** The environment of a test server; pass SHOPIFY_STAND_IN_URL in `extra` to route Admin API calls to a stand-in. */
 export function testAppEnv(databaseUrl: string, extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    BUILD_DIR: process.env.BUILD_DIR,
     TZ: "UTC",
     NODE_ENV: "production",
     HOST: "127.0.0.1",
@@ -27,7 +33,7 @@ export function testAppEnv(databaseUrl: string, extra: Record<string, string | u
 
 /** Runs the built app server in its own process (its own environment) and waits until it listens. */
 export async function startAppProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
+  const child = spawn(process.execPath, serverArgs(), {
     cwd: ROOT,
     env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
@@ -65,7 +71,7 @@ export async function startAppProcess(env: Record<string, string>, timeoutMs = 3
 
 /** Runs the server expecting it to refuse to start; resolves with its exit code and output. */
 export function runAppUntilExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, serverArgs(), { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));

@@ -41,3 +41,13 @@ export function adminFetch(url: string | URL, init: RequestInit = {}): Promise<R
   headers.set("User-Agent", BROWSER_USER_AGENT);
   return fetch(url, { ...init, headers });
 }
+
+/** A request from App Bridge inside the admin (fetcher/form posts carry the session token as a bearer). */
+export function adminRequest(appUrl: string, pathname: string, shop: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set("Authorization", `Bearer ${sessionToken(shop)}`);
+  headers.set("User-Agent", BROWSER_USER_AGENT);
+  const url = new URL(pathname, appUrl);
+  if (!url.searchParams.has("shop")) url.searchParams.set("shop", shop);
+  return fetch(url, { redirect: "manual", ...init, headers });
+}
