@@ -11,11 +11,14 @@ export type StoredCampaignValues = Omit<CampaignInput, "objective" | "status" | 
   brief: ReadonlyArray<string>;
 };
 
+/** What the edit form starts from: every text as the staff would type it, checkboxes as booleans. */
+export type CampaignFormState = { [K in keyof CampaignFormValues]-?: Exclude<CampaignFormValues[K], string[] | (K extends `combinesWith${string}` | "oncePerCustomer" ? string : never)> };
+
 /** A stored campaign as the edit form shows it: amounts as decimals of the shop currency, dates as the shop's days (end day inclusive). */
 export function campaignFormValues(
   campaign: StoredCampaignValues,
   { currencyCode, timeZone }: CampaignFormContext,
-): Required<CampaignFormValues> {
+): CampaignFormState {
   return {
     name: campaign.name,
     objective: campaign.objective,

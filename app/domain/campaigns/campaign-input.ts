@@ -64,23 +64,22 @@ export const CAMPAIGN_ERRORS = {
   briefItemTooLong: "campaigns.errors.briefItemTooLong",
 } as const;
 
-const blank = (value: unknown): boolean => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 const text = z.preprocess((value) => (value === undefined || value === null ? "" : value), z.string());
 // An HTML checkbox sends "on" when ticked and nothing when not; JSON callers send booleans.
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
-const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
-  z.preprocess((value) => (typeof value === "string" ? value.trim() : value), z.enum(values, { error: message }));
 
+// Every field is read leniently here and checked in the transform below, so that one bad field
+// does not hide the others: the form shows all its problems at once.
 const rawSchema = z.object({
-  name: text.pipe(z.string().trim().min(1, CAMPAIGN_ERRORS.nameRequired).max(MAX_CAMPAIGN_NAME_LENGTH, CAMPAIGN_ERRORS.nameTooLong)),
-  objective: choice(CAMPAIGN_OBJECTIVES, CAMPAIGN_ERRORS.objective),
-  status: z.preprocess((value) => (blank(value) ? "active" : value), choice(CAMPAIGN_FORM_STATUSES, CAMPAIGN_ERRORS.status)),
+  name: text,
+  objective: text,
+  status: text,
   startsOn: text,
   endsOn: text,
   budget: text,
   // One required item per line; blank lines are dropped.
   brief: z.union([text, z.array(z.string())]),
-  discountType: choice(DISCOUNT_TYPES, CAMPAIGN_ERRORS.discountType),
+  discountType: text,
   discountValue: text,
   minimumOrder: text,
   oncePerCustomer: checkbox,
@@ -88,13 +87,23 @@ const rawSchema = z.object({
   combinesWithOrder: checkbox,
   combinesWithProduct: checkbox,
   combinesWithShipping: checkbox,
-  compensationType: choice(COMPENSATION_TYPES, CAMPAIGN_ERRORS.compensationType),
+  compensationType: text,
 });
 
-/** The campaign form as it is posted: every value a string (checkboxes "on" or absent). */
-export type CampaignFormValues = z.input<typeof rawSchema>;
+type TextField = "name" | "objective" | "status" | "startsOn" | "endsOn" | "budget" | "discountType" | "discountValue" | "minimumOrder" | "usageLimit" | "compensationType";
+type CheckboxField = "oncePerCustomer" | "combinesWithOrder" | "combinesWithProduct" | "combinesWithShipping";
+
+/** The campaign form as it is posted: text values as strings, checkboxes "on" or absent (or booleans from JSON). */
+export type CampaignFormValues = { [K in TextField]?: string } & { [K in CheckboxField]?: boolean | string } & { brief?: string | string[] };
 
 type Ctx = z.RefinementCtx;
+
+function readChoice<T extends string>(values: ReadonlyArray<T>, raw: string, path: string, message: string, ctx: Ctx): T | undefined {
+  const value = raw.trim();
+  const found = values.find((candidate) => candidate === value);
+  if (found === undefined) ctx.addIssue({ code: "custom", path: [path], message });
+  return found;
+}
 
 function readDay(raw: string, timeZone: string, path: string, ctx: Ctx): string | null | undefined {
   const day = raw.trim();
@@ -126,6 +135,14 @@ function readMoney(raw: string, currencyCode: string, path: string, ctx: Ctx): n
  */
 export function campaignInputSchema({ currencyCode, timeZone }: CampaignFormContext) {
   return rawSchema.transform((raw, ctx): CampaignInput => {
+    const name = raw.name.trim();
+    if (name === "") ctx.addIssue({ code: "custom", path: ["name"], message: CAMPAIGN_ERRORS.nameRequired });
+    else if (name.length > MAX_CAMPAIGN_NAME_LENGTH) ctx.addIssue({ code: "custom", path: ["name"], message: CAMPAIGN_ERRORS.nameTooLong });
+    const objective = readChoice(CAMPAIGN_OBJECTIVES, raw.objective, "objective", CAMPAIGN_ERRORS.objective, ctx);
+    const status = readChoice(CAMPAIGN_FORM_STATUSES, raw.status.trim() === "" ? "active" : raw.status, "status", CAMPAIGN_ERRORS.status, ctx);
+    const discountType = readChoice(DISCOUNT_TYPES, raw.discountType, "discountType", CAMPAIGN_ERRORS.discountType, ctx);
+    const compensationType = readChoice(COMPENSATION_TYPES, raw.compensationType, "compensationType", CAMPAIGN_ERRORS.compensationType, ctx);
+
     const startsOn = readDay(raw.startsOn, timeZone, "startsOn", ctx);
     const endsOn = readDay(raw.endsOn, timeZone, "endsOn", ctx);
     if (startsOn && endsOn && endsOn < startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: CAMPAIGN_ERRORS.endsBeforeStart });
@@ -133,7 +150,9 @@ export function campaignInputSchema({ currencyCode, timeZone }: CampaignFormCont
     const budgetMinor = raw.budget.trim() === "" ? 0 : readMoney(raw.budget, currencyCode, "budget", ctx);
 
     let discountValue: number | undefined;
-    if (raw.discountType === "percentage") {
+    if (discountType === undefined) {
+      // Without a type the value cannot be read; the type's own error says what to fix.
+    } else if (discountType === "percentage") {
       const value = raw.discountValue.trim();
       if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 100) discountValue = Number(value);
       else ctx.addIssue({ code: "custom", path: ["discountValue"], message: CAMPAIGN_ERRORS.percentage });
@@ -171,14 +190,14 @@ export function campaignInputSchema({ currencyCode, timeZone }: CampaignFormCont
 
     // Every problem above is an issue already; zod discards this value when there is any.
     return {
-      name: raw.name,
-      objective: raw.objective,
-      status: raw.status,
+      name,
+      objective: objective ?? "sales",
+      status: status ?? "active",
       startsAt: startsOn ? startOfDayInstant(startsOn, timeZone) : null,
       endsAt: endsOn ? startOfDayInstant(addDays(endsOn, 1), timeZone) : null,
       budgetMinor: budgetMinor ?? 0,
       brief: briefLines,
-      discountType: raw.discountType,
+      discountType: discountType ?? "percentage",
       discountValue: discountValue ?? 0,
       minimumOrderMinor: minimumOrderMinor ?? null,
       oncePerCustomer: raw.oncePerCustomer,
@@ -186,7 +205,7 @@ export function campaignInputSchema({ currencyCode, timeZone }: CampaignFormCont
       combinesWithOrder: raw.combinesWithOrder,
       combinesWithProduct: raw.combinesWithProduct,
       combinesWithShipping: raw.combinesWithShipping,
-      compensationType: raw.compensationType,
+      compensationType: compensationType ?? "gifted",
     };
   });
 }

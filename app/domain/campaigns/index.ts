@@ -18,6 +18,6 @@ export {
   type DiscountType,
   type CampaignStatus,
 } from "./campaign-input";
-export { campaignFormValues, type StoredCampaignValues } from "./campaign-form-values";
+export { campaignFormValues, type StoredCampaignValues, type CampaignFormState } from "./campaign-form-values";
 export { campaignSlug, uniqueCampaignSlug, MAX_CAMPAIGN_SLUG_LENGTH } from "./campaign-slug";
 export { parseMoneyInput, type MoneyInputResult } from "./parse-money-input";
