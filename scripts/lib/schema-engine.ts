@@ -3,7 +3,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SchemaEngine, type MigrationList } from "@prisma/schema-engine-wasm";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import type { DatabaseTarget } from "../../app/db/database-url.ts";
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
@@ -44,15 +48,32 @@ function readMigrations(migrationsDir: string, provider: DatabaseTarget["provide
 
 async function withEngine<T>(target: DatabaseTarget, schemaPath: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const content = fs.readFileSync(schemaPath, "utf8");
-  const adapter = bindMigrationAwareSqlAdapterFactory(await adapterFactoryFor(target));
+  const factory = await adapterFactoryFor(target);
+  // The engine opens connections but never closes them; a SQLite file would stay locked for this process.
+  const opened: SqlDriverAdapter[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const connection = await factory.connect();
+      opened.push(connection);
+      return connection;
+    },
+    connectToShadowDb: async () => {
+      const connection = await factory.connectToShadowDb();
+      opened.push(connection);
+      return connection;
+    },
+  };
   const logs: string[] = [];
-  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, content]] }, (line: string) => logs.push(line), adapter);
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, content]] }, (line: string) => logs.push(line), bindMigrationAwareSqlAdapterFactory(tracked));
   try {
     return await work(engine);
   } catch (error) {
     throw new Error(`Schema engine failed: ${describe(error)}`);
   } finally {
     engine.free();
+    await Promise.all(opened.map((connection) => connection.dispose()));
   }
 }
 
