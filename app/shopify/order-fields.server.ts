@@ -95,11 +95,12 @@ export interface ShopifyOrderNode {
   sourceName: string | null;
   customer: { id: string } | null;
   discountCodes: string[];
+  // Shopify's schema lets these three be null (we could not confirm otherwise for 2026-10); null is kept, not zeroed.
   /** Line items after discounts, before returns. */
-  subtotalPriceSet: ShopifyMoneyBag;
-  totalDiscountsSet: ShopifyMoneyBag;
+  subtotalPriceSet: ShopifyMoneyBag | null;
+  totalDiscountsSet: ShopifyMoneyBag | null;
+  totalTaxSet: ShopifyMoneyBag | null;
   totalShippingPriceSet: ShopifyMoneyBag;
-  totalTaxSet: ShopifyMoneyBag;
   totalRefundedSet: ShopifyMoneyBag;
   refunds: ShopifyRefund[];
   /** Null when Shopify has no journey for the order (e.g. created in the admin or by an app). */
@@ -134,6 +135,10 @@ function moneyBag(o: Record<string, unknown>, key: string, operation: string): S
     fail(operation, `field "${key}" is not a MoneyBag with shopMoney`);
   }
   return { shopMoney: { amount: money.amount, currencyCode: money.currencyCode } };
+}
+
+function moneyBagOrNull(o: Record<string, unknown>, key: string, operation: string): ShopifyMoneyBag | null {
+  return o[key] === null || o[key] === undefined ? null : moneyBag(o, key, operation);
 }
 
 function visit(value: unknown, operation: string): ShopifyCustomerVisit | null {
@@ -182,10 +187,10 @@ export function readOrderNode(value: unknown, operation: string): ShopifyOrderNo
     sourceName: strOrNull(value, "sourceName", operation),
     customer: isRecord(customer) ? { id: str(customer, "id", operation) } : null,
     discountCodes: value.discountCodes as string[],
-    subtotalPriceSet: moneyBag(value, "subtotalPriceSet", operation),
-    totalDiscountsSet: moneyBag(value, "totalDiscountsSet", operation),
+    subtotalPriceSet: moneyBagOrNull(value, "subtotalPriceSet", operation),
+    totalDiscountsSet: moneyBagOrNull(value, "totalDiscountsSet", operation),
+    totalTaxSet: moneyBagOrNull(value, "totalTaxSet", operation),
     totalShippingPriceSet: moneyBag(value, "totalShippingPriceSet", operation),
-    totalTaxSet: moneyBag(value, "totalTaxSet", operation),
     totalRefundedSet: moneyBag(value, "totalRefundedSet", operation),
     refunds: refunds.map((refund): ShopifyRefund => {
       if (!isRecord(refund)) fail(operation, `${id} has a refund that is not an object`);

@@ -13,7 +13,6 @@ import {
   ShopifyHttpError,
   ShopifyNetworkError,
   type AdminApi,
-  type AdminGraphqlFunction,
 } from "~/shopify/admin-api.server";
 import { createBasicDiscountCode } from "~/shopify/create-discount-code.server";
 import { findDiscountByCode } from "~/shopify/find-discount-by-code.server";
@@ -70,7 +69,7 @@ function remixApp(accessToken: string) {
 async function routeApi(accessToken = standIn.accessTokenFor(SHOP)): Promise<{ api: AdminApi; sleeps: number[] }> {
   const { admin } = await remixApp(accessToken).unauthenticated.admin(SHOP);
   const sleeps: number[] = [];
-  const api = adminApiFromGraphql(admin.graphql as AdminGraphqlFunction, {
+  const api = adminApiFromGraphql(admin.graphql, {
     sleep: async (ms) => void sleeps.push(ms),
     random: () => 0,
   });

@@ -194,6 +194,16 @@ describe("readOrderNode refuses a malformed order rather than guessing", () => {
     expect(() => readOrderNode({ ...good, ...patch }, "Test")).toThrow(ShopifyUnexpectedResponseError);
   });
 
+  test("null subtotal, discounts and tax stay null; null shipping or refunded is refused", () => {
+    expect(readOrderNode({ ...good, subtotalPriceSet: null, totalDiscountsSet: null, totalTaxSet: null }, "Test")).toMatchObject({
+      subtotalPriceSet: null,
+      totalDiscountsSet: null,
+      totalTaxSet: null,
+    });
+    expect(() => readOrderNode({ ...good, totalShippingPriceSet: null }, "Test")).toThrow(ShopifyUnexpectedResponseError);
+    expect(() => readOrderNode({ ...good, totalRefundedSet: null }, "Test")).toThrow(ShopifyUnexpectedResponseError);
+  });
+
   test("the stand-in's order reads back unchanged", () => {
     expect(readOrderNode(good, "Test").id).toBe("gid://shopify/Order/7000000001");
   });

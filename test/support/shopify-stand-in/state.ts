@@ -51,10 +51,10 @@ export interface StandInOrder {
   sourceName: string | null;
   customer: { id: string } | null;
   discountCodes: string[];
-  subtotalPriceSet: StandInMoneyBag;
-  totalDiscountsSet: StandInMoneyBag;
+  subtotalPriceSet: StandInMoneyBag | null;
+  totalDiscountsSet: StandInMoneyBag | null;
   totalShippingPriceSet: StandInMoneyBag;
-  totalTaxSet: StandInMoneyBag;
+  totalTaxSet: StandInMoneyBag | null;
   totalRefundedSet: StandInMoneyBag;
   refunds: StandInRefund[];
   customerJourneySummary: { ready: boolean; firstVisit: StandInVisit | null; lastVisit: StandInVisit | null } | null;
