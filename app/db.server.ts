@@ -1,18 +1,30 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgresql/client";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/database-url";
 import { env } from "./env.server";
 
 export type Db = PrismaClient;
 
+export const databaseTarget: DatabaseTarget = parseDatabaseUrl(env.DATABASE_URL);
+
 function createClient(target: DatabaseTarget): PrismaClient {
   if (target.provider === "postgresql") {
-    throw new Error("PostgreSQL needs the client generated for it: run the build with a postgresql:// DATABASE_URL");
+    // Both clients come from one schema (the PostgreSQL one is its generated twin), so they expose the
+    // same model API; the app is typed against the SQLite client's types.
+    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   // WAL lets page loaders read while a webhook writes; a busy timeout rides out short write locks
-  // instead of failing the webhook (Shopify would retry, but it costs a delivery).
+  // instead of failing the webhook.
+  // WAL itself is a property of the file, set when migrations are applied (scripts/lib/schema-engine.ts).
   const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 5000 });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  // With WAL, NORMAL sync is durable against process crashes (an acknowledged webhook survives kill -9)
+  // and only a power loss can drop the last commits; FULL would fsync every webhook.
+  client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch((error: unknown) => console.error("SQLite pragma failed", error));
+  return client;
 }
 
 declare global {
@@ -21,13 +33,5 @@ declare global {
 }
 
 // One client per process; in development Vite reloads modules, so keep it on globalThis.
-export const db: PrismaClient = globalThis.__creatorRoiDb ?? createClient(parseDatabaseUrl(env.DATABASE_URL));
+export const db: PrismaClient = globalThis.__creatorRoiDb ?? createClient(databaseTarget);
 if (env.NODE_ENV !== "production") globalThis.__creatorRoiDb = db;
-
-/** Sets the SQLite pragmas the app relies on; a no-op on PostgreSQL. */
-export async function prepareDatabase(client: PrismaClient = db): Promise<void> {
-  if (parseDatabaseUrl(env.DATABASE_URL).provider !== "sqlite") return;
-  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-}

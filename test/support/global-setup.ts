@@ -1,11 +1,14 @@
-// Once per test run: build the app (the integration tests talk to the real server) and migrate
-// a template SQLite database that each test copies, so no test pays for migrations.
+// Once per test run: build the app (the integration tests talk to the real server) and migrate a
+// template database that each test copies, so no test pays for migrations.
 import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { parseDatabaseUrl } from "../../app/db/database-url";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
 import { ROOT, TEMPLATE_DB, TEST_TMP } from "./paths";
+import { postgresServerUrl, savePostgresTemplateName, testDatabaseProvider } from "./test-database-provider";
 
 export default async function setup() {
   fs.rmSync(TEST_TMP, { recursive: true, force: true });
@@ -15,6 +18,8 @@ export default async function setup() {
     schemaPath: path.join(ROOT, "prisma/schema.prisma"),
     migrationsDir: path.join(ROOT, "prisma/migrations"),
   });
+  const teardowns: (() => Promise<void>)[] = [];
+  if (testDatabaseProvider() === "postgresql") teardowns.push(await createPostgresTemplate());
   if (process.env.SKIP_BUILD !== "1") {
     const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
       cwd: ROOT,
@@ -22,4 +27,31 @@ export default async function setup() {
     });
     if (result.status !== 0) throw new Error("remix vite:build failed: the integration tests need the built server");
   }
+  return async () => {
+    for (const teardown of teardowns) await teardown();
+  };
+}
+
+async function createPostgresTemplate(): Promise<() => Promise<void>> {
+  const name = `creator_roi_template_${process.pid}_${crypto.randomBytes(3).toString("hex")}`;
+  const server = postgresServerUrl();
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE "${name}"`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  await applyMigrations({
+    target: parseDatabaseUrl(url.toString()),
+    schemaPath: path.join(ROOT, "prisma/postgresql/schema.prisma"),
+    migrationsDir: path.join(ROOT, "prisma/postgresql/migrations"),
+  });
+  savePostgresTemplateName(name);
+  return () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
