@@ -3,7 +3,14 @@ export { normalizeRefund, normalizeParsedRefund } from "./normalize-refund";
 export { extractRawOrderIdFromRefundBody, orderGidFromRefundBody } from "./extract-raw-order-id";
 export { parseUtm, EMPTY_UTM, type Utm } from "./parse-utm";
 export { normalizeCode } from "./normalize-code";
-export type { NormalizedOrder, NormalizedRefund, NormalizedLineItem } from "./normalized-types";
+export type { NormalizedOrder, NormalizedRefund, NormalizedLineItem, NormalizedJourneyVisit } from "./normalized-types";
+export {
+  normalizeOrderNode,
+  type OrderNodeInput,
+  type OrderNodeLineItem,
+  type OrderNodeMoneyBag,
+  type OrderNodeVisit,
+} from "./normalize-order-node";
 export {
   shopifyOrderPayloadSchema,
   shopifyRefundPayloadSchema,

@@ -81,4 +81,18 @@ export interface NormalizedOrder {
   lineItems: NormalizedLineItem[];
   /** Refunds the order payload carries (the refunds/create webhook brings each one too). */
   refunds: NormalizedRefund[];
+  /**
+   * First and last visits of Shopify's customer journey (customerJourneySummary). Only orders read through the
+   * Admin GraphQL API (reconciliation, backfill) carry it; webhook bodies do not.
+   */
+  journey?: { first?: NormalizedJourneyVisit | null; last?: NormalizedJourneyVisit | null };
+}
+
+/** A visit of the customer journey; structurally an attribution JourneyVisit (utm + at). */
+export interface NormalizedJourneyVisit {
+  /** When the visit happened, ISO UTC. */
+  at: string;
+  utm: Utm;
+  landingUrl: string | null;
+  referrer: string | null;
 }
