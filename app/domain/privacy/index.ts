@@ -1,0 +1,9 @@
+export {
+  CompliancePayloadError,
+  parseCustomersDataRequest,
+  parseCustomersRedact,
+  parseShopRedact,
+  type CustomersDataRequest,
+  type CustomersRedactRequest,
+  type ShopRedactRequest,
+} from "./parse-compliance-payload";
