@@ -29,6 +29,8 @@ const envSchema = z.object({
   CLICK_HASH_SALT: z.string().min(16, "must be at least 16 characters of random text"),
   APP_PROXY_PREFIX: z.enum(["apps", "a", "community", "tools"]).default("apps"),
   APP_PROXY_SUBPATH: z.string().regex(/^[a-z0-9-]+$/, "must be lower-case letters, digits or -").default("creator-roi"),
+  // Tracked-link clicks one visitor IP may make per minute through the app proxy; above it the proxy answers 429.
+  LINK_CLICKS_PER_MINUTE_PER_IP: z.coerce.number().int().min(1, "must be at least 1").max(100_000).default(60),
   LOG_LEVEL: z.enum(["error", "warn", "info", "debug"]).default("info"),
 });
 

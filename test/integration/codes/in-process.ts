@@ -1,6 +1,13 @@
 // The codes and links services run in the test's own process against a fresh database and the Shopify stand-in
 // over HTTP: the environment is set before the app modules are imported (env.server reads it at import).
-import { createTestDatabase, type TestDatabase } from "../../support/database";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../../../app/generated/prisma/client";
+import type { TestDatabase } from "../../support/database";
+import { TEMPLATE_DB } from "../../support/paths";
 import { startShopifyStandIn, type ShopifyStandIn } from "../../support/shopify-stand-in";
 import type { AdminApi } from "../../../app/shopify/admin-api.server";
 
@@ -16,6 +23,27 @@ export type InProcess = {
   adminFor(shop: string): AdminApi;
   close(): Promise<void>;
 };
+
+/**
+ * createTestDatabase's copy of the migrated template, kept outside .cache/test: another vitest run starting meanwhile
+ * empties that folder, which would delete the database under a running app.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "creator-roi-codes-"));
+  const file = path.join(dir, `db-${crypto.randomBytes(4).toString("hex")}.db`);
+  fs.copyFileSync(TEMPLATE_DB, file);
+  const url = `file:${file}`;
+  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
+  return {
+    url,
+    file,
+    client,
+    async drop() {
+      await client.$disconnect();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** Fresh database and stand-in, with the app's environment pointing at them; import app modules after this. */
 export async function startInProcess(extraEnv: Record<string, string> = {}): Promise<InProcess> {
