@@ -33,6 +33,7 @@ export {
   type OrderRollupState,
   type RollupDelta,
   type RollupRefund,
+  type CreditKind,
 } from "./rollup-delta";
 export { orderRollupState } from "./order-rollup-state";
 export { AttributionInputError } from "./errors";

@@ -46,6 +46,7 @@ const annaRow = (metrics: Partial<RollupDelta>): RollupDelta => ({
   campaignId: "summer",
   day: "2021-12-31",
   orders: 0,
+  orderCreditPpm: 0,
   codeOrders: 0,
   linkOrders: 0,
   newCustomers: 0,
@@ -55,6 +56,8 @@ const annaRow = (metrics: Partial<RollupDelta>): RollupDelta => ({
   netMinor: 0,
   repeatOrders: 0,
   repeatNetMinor: 0,
+  cogsMinor: 0,
+  cogsCoveredMinor: 0,
   ...metrics,
 });
 
@@ -88,7 +91,7 @@ describe("ingesting Shopify's samples end to end", () => {
   test("order, refund and cancellation: exact deltas, and together they leave nothing behind", () => {
     const created = rollupDelta(null, state);
     expect(created).toEqual([
-      annaRow({ orders: 1, codeOrders: 1, newCustomers: 1, grossMinor: 41495, discountsMinor: 2000, netMinor: 39495 }),
+      annaRow({ orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, newCustomers: 1, grossMinor: 41495, discountsMinor: 2000, netMinor: 39495 }),
     ]);
 
     const refund = normalizeRefund(JSON.parse(REFUND_TEXT), REFUND_TEXT, order.currency);
@@ -100,7 +103,7 @@ describe("ingesting Shopify's samples end to end", () => {
     const cancelled = normalizeOrder(JSON.parse(ORDER_TEXT));
     const removed = rollupDelta(refunded.next, orderRollupState(cancelled, { timeZone: SHOP_ZONE, credits, customer, refunds: [refund] }));
     expect(removed).toEqual([
-      annaRow({ orders: -1, codeOrders: -1, newCustomers: -1, grossMinor: -41495, discountsMinor: -2000, refundsMinor: -41495, netMinor: 2000 }),
+      annaRow({ orders: -1, orderCreditPpm: -1_000_000, codeOrders: -1, newCustomers: -1, grossMinor: -41495, discountsMinor: -2000, refundsMinor: -41495, netMinor: 2000 }),
     ]);
     expect(mergeRollupDeltas(created, refunded.deltas, removed)).toEqual([]);
   });

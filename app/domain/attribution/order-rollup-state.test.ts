@@ -39,6 +39,8 @@ describe("orderRollupState", () => {
       day,
       grossMinor: 41495,
       discountsMinor: 2000,
+      cogsMinor: 0,
+      cogsCoveredMinor: 0,
       credits: [{ creatorId: "anna", campaignId: "summer", ppm: 1_000_000, kind: "code" }],
       customer: returning,
       refunds: [{ shopifyRefundId: "gid://shopify/Refund/1", day: refundDay, amountMinor: 500 }],

@@ -40,6 +40,7 @@ function row(creatorId: string | null, campaignId: string | null, day: string, m
     campaignId,
     day,
     orders: 0,
+    orderCreditPpm: 0,
     codeOrders: 0,
     linkOrders: 0,
     newCustomers: 0,
@@ -49,6 +50,8 @@ function row(creatorId: string | null, campaignId: string | null, day: string, m
     netMinor: 0,
     repeatOrders: 0,
     repeatNetMinor: 0,
+    cogsMinor: 0,
+    cogsCoveredMinor: 0,
     ...metrics,
   };
 }
@@ -59,17 +62,17 @@ describe("orderRollupContributions", () => {
     [
       "an order credited by a code, first order of the customer",
       state(),
-      [row("anna", "summer", DAY, { orders: 1, codeOrders: 1, newCustomers: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
+      [row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, newCustomers: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
     ],
     [
       "an order credited through a link (UTM) of a returning customer",
       state({ credits: [credit("anna", "summer", 1_000_000, "utm")], customer: returning }),
-      [row("anna", "summer", DAY, { orders: 1, linkOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
+      [row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, linkOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
     ],
     [
       "an uncredited order goes to the shop's baseline row, with its new customer",
       state({ credits: [], customer: newUncredited }),
-      [row(null, null, DAY, { orders: 1, newCustomers: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
+      [row(null, null, DAY, { orders: 1, orderCreditPpm: 1_000_000, newCustomers: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
     ],
     [
       "three creators' shares: every cent allocated, parts sum to the order",
@@ -78,16 +81,16 @@ describe("orderRollupContributions", () => {
         credits: [credit("anna", "summer", 333_334), credit("bob", "spring", 333_333), credit("cara", "fall", 333_333)],
       }),
       [
-        row("anna", "summer", DAY, { orders: 1, codeOrders: 1, newCustomers: 1, grossMinor: 3334, discountsMinor: 334, netMinor: 3000 }),
-        row("bob", "spring", DAY, { orders: 1, codeOrders: 1, grossMinor: 3333, discountsMinor: 334, netMinor: 2999 }),
-        row("cara", "fall", DAY, { orders: 1, codeOrders: 1, grossMinor: 3333, discountsMinor: 333, netMinor: 3000 }),
+        row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 333_334, codeOrders: 1, newCustomers: 1, grossMinor: 3334, discountsMinor: 334, netMinor: 3000 }),
+        row("bob", "spring", DAY, { orders: 1, orderCreditPpm: 333_333, codeOrders: 1, grossMinor: 3333, discountsMinor: 334, netMinor: 2999 }),
+        row("cara", "fall", DAY, { orders: 1, orderCreditPpm: 333_333, codeOrders: 1, grossMinor: 3333, discountsMinor: 333, netMinor: 3000 }),
       ],
     ],
     [
       "a repeat order without a code: sales in the baseline, repeat metrics in Anna's cohort",
       state({ credits: [], customer: repeatOfAnna }),
       [
-        row(null, null, DAY, { orders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
+        row(null, null, DAY, { orders: 1, orderCreditPpm: 1_000_000, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
         row("anna", "summer", DAY, { repeatOrders: 1, repeatNetMinor: 9000 }),
       ],
     ],
@@ -96,14 +99,14 @@ describe("orderRollupContributions", () => {
       state({ credits: [credit("bob", "spring", 1_000_000)], customer: repeatOfAnna }),
       [
         row("anna", "summer", DAY, { repeatOrders: 1, repeatNetMinor: 9000 }),
-        row("bob", "spring", DAY, { orders: 1, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
+        row("bob", "spring", DAY, { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
       ],
     ],
     [
       "a refund lands on the refund's own day and reduces net sales there",
       state({ customer: returning, refunds: [{ shopifyRefundId: "r1", day: LATER, amountMinor: 2500 }] }),
       [
-        row("anna", "summer", DAY, { orders: 1, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
+        row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
         row("anna", "summer", LATER, { refundsMinor: 2500, netMinor: -2500 }),
       ],
     ],
@@ -111,7 +114,7 @@ describe("orderRollupContributions", () => {
       "a refund of a repeat order also reduces the cohort's repeat net sales",
       state({ credits: [], customer: repeatOfAnna, refunds: [{ shopifyRefundId: "r1", day: LATER, amountMinor: 2500 }] }),
       [
-        row(null, null, DAY, { orders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
+        row(null, null, DAY, { orders: 1, orderCreditPpm: 1_000_000, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
         row("anna", "summer", DAY, { repeatOrders: 1, repeatNetMinor: 9000 }),
         row(null, null, LATER, { refundsMinor: 2500, netMinor: -2500 }),
         row("anna", "summer", LATER, { repeatNetMinor: -2500 }),
@@ -125,8 +128,8 @@ describe("orderRollupContributions", () => {
         refunds: [{ shopifyRefundId: "r1", day: LATER, amountMinor: 2501 }],
       }),
       [
-        row("anna", "summer", DAY, { orders: 1, codeOrders: 1, grossMinor: 5000, discountsMinor: 500, netMinor: 4500 }),
-        row("bob", "spring", DAY, { orders: 1, linkOrders: 1, grossMinor: 5000, discountsMinor: 500, netMinor: 4500 }),
+        row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 500_000, codeOrders: 1, grossMinor: 5000, discountsMinor: 500, netMinor: 4500 }),
+        row("bob", "spring", DAY, { orders: 1, orderCreditPpm: 500_000, linkOrders: 1, grossMinor: 5000, discountsMinor: 500, netMinor: 4500 }),
         row("anna", "summer", LATER, { refundsMinor: 1251, netMinor: -1251 }),
         row("bob", "spring", LATER, { refundsMinor: 1250, netMinor: -1250 }),
       ],
@@ -141,39 +144,62 @@ describe("orderRollupContributions", () => {
         ],
       }),
       [
-        row("anna", "summer", DAY, { orders: 1, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
+        row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
         row("anna", "summer", LATER, { refundsMinor: 1500, netMinor: -1500 }),
       ],
     ],
     [
       "a same-day refund nets out on the order's day",
       state({ customer: returning, refunds: [{ shopifyRefundId: "r1", day: DAY, amountMinor: 9000 }] }),
-      [row("anna", "summer", DAY, { orders: 1, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, refundsMinor: 9000, netMinor: 0 })],
+      [row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, refundsMinor: 9000, netMinor: 0 })],
     ],
     [
       "a guest checkout counts no new customer",
       state({ customer: guest }),
-      [row("anna", "summer", DAY, { orders: 1, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
+      [row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
     ],
     [
       "a free order still counts as an order",
       state({ grossMinor: 0, discountsMinor: 0, customer: returning }),
-      [row("anna", "summer", DAY, { orders: 1, codeOrders: 1 })],
+      [row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1 })],
     ],
     [
       "a fully discounted order has zero net sales",
       state({ grossMinor: 5000, discountsMinor: 5000, customer: returning }),
-      [row("anna", "summer", DAY, { orders: 1, codeOrders: 1, grossMinor: 5000, discountsMinor: 5000 })],
+      [row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, grossMinor: 5000, discountsMinor: 5000 })],
     ],
     [
       "assists (0 ppm) get no row",
       state({ credits: [credit("anna", "summer", 1_000_000), credit("bob", "spring", 0, "utm")], customer: returning }),
-      [row("anna", "summer", DAY, { orders: 1, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
+      [row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
     ],
     [
       "a creator without campaign has its own row",
       state({ credits: [credit("anna", null, 1_000_000, "click")], customer: returning }),
-      [row("anna", null, DAY, { orders: 1, linkOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
+      [row("anna", null, DAY, { orders: 1, orderCreditPpm: 1_000_000, linkOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
+    ],
+    [
+      "a manual reassignment counts the order but neither as a code nor as a link order",
+      state({ credits: [{ creatorId: "anna", campaignId: "summer", ppm: 1_000_000, kind: "manual" }], customer: returning }),
+      [row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
+    ],
+    [
+      "cost of goods follows the credit: 2501 split 60/40 with the odd cent to the larger share",
+      state({
+        cogsMinor: 2501,
+        cogsCoveredMinor: 7001,
+        credits: [credit("anna", "summer", 600_000), credit("bob", "spring", 400_000, "utm")],
+        customer: returning,
+      }),
+      [
+        row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 600_000, codeOrders: 1, grossMinor: 6000, discountsMinor: 600, netMinor: 5400, cogsMinor: 1501, cogsCoveredMinor: 4201 }),
+        row("bob", "spring", DAY, { orders: 1, orderCreditPpm: 400_000, linkOrders: 1, grossMinor: 4000, discountsMinor: 400, netMinor: 3600, cogsMinor: 1000, cogsCoveredMinor: 2800 }),
+      ],
+    ],
+    [
+      "an uncredited order's baseline row takes the whole order's credit and cost of goods",
+      state({ credits: [], customer: returning, cogsMinor: 3000, cogsCoveredMinor: 9000 }),
+      [row(null, null, DAY, { orders: 1, orderCreditPpm: 1_000_000, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000, cogsMinor: 3000, cogsCoveredMinor: 9000 })],
     ],
   ])("%s", (_label, input, expected) => {
     expect(orderRollupContributions(input)).toEqual(expected);
@@ -193,6 +219,13 @@ describe("orderRollupContributions", () => {
     expect(() => orderRollupContributions(state(changes))).toThrow(AttributionInputError);
   });
 
+  test.each<[string, Partial<OrderRollupState>]>([
+    ["a fractional cost of goods", { cogsMinor: 10.5 }],
+    ["a fractional covered amount", { cogsCoveredMinor: 0.25 }],
+  ])("rejects %s", (_label, changes) => {
+    expect(() => orderRollupContributions(state(changes))).toThrow(/safe integer/);
+  });
+
   test("rejects a fractional amount", () => {
     expect(() => orderRollupContributions(state({ grossMinor: 100.5 }))).toThrow(/safe integer/);
   });
@@ -207,7 +240,7 @@ describe("rollupDelta", () => {
       "first sight of an order adds its contribution",
       null,
       state(),
-      [row("anna", "summer", DAY, { orders: 1, codeOrders: 1, newCustomers: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
+      [row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, newCustomers: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 })],
     ],
     ["a duplicate update changes nothing", state(), state(), []],
     [
@@ -215,7 +248,7 @@ describe("rollupDelta", () => {
       withRefund,
       null,
       [
-        row("anna", "summer", DAY, { orders: -1, codeOrders: -1, grossMinor: -10000, discountsMinor: -1000, netMinor: -9000 }),
+        row("anna", "summer", DAY, { orders: -1, orderCreditPpm: -1_000_000, codeOrders: -1, grossMinor: -10000, discountsMinor: -1000, netMinor: -9000 }),
         row("anna", "summer", LATER, { refundsMinor: -2500, netMinor: 2500 }),
       ],
     ],
@@ -224,8 +257,8 @@ describe("rollupDelta", () => {
       state({ customer: returning }),
       state({ customer: returning, credits: [credit("bob", "spring", 1_000_000, "utm")] }),
       [
-        row("anna", "summer", DAY, { orders: -1, codeOrders: -1, grossMinor: -10000, discountsMinor: -1000, netMinor: -9000 }),
-        row("bob", "spring", DAY, { orders: 1, linkOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
+        row("anna", "summer", DAY, { orders: -1, orderCreditPpm: -1_000_000, codeOrders: -1, grossMinor: -10000, discountsMinor: -1000, netMinor: -9000 }),
+        row("bob", "spring", DAY, { orders: 1, orderCreditPpm: 1_000_000, linkOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
       ],
     ],
     [
@@ -239,8 +272,8 @@ describe("rollupDelta", () => {
       state({ customer: returning }),
       state({ customer: returning, day: "2024-06-16" }),
       [
-        row("anna", "summer", DAY, { orders: -1, codeOrders: -1, grossMinor: -10000, discountsMinor: -1000, netMinor: -9000 }),
-        row("anna", "summer", "2024-06-16", { orders: 1, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
+        row("anna", "summer", DAY, { orders: -1, orderCreditPpm: -1_000_000, codeOrders: -1, grossMinor: -10000, discountsMinor: -1000, netMinor: -9000 }),
+        row("anna", "summer", "2024-06-16", { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
       ],
     ],
     [
@@ -309,7 +342,7 @@ describe("rollupDelta", () => {
       stored = update;
     }
     expect(mergeRollupDeltas(...applied)).toEqual([
-      row("anna", "summer", DAY, { orders: 1, codeOrders: 1, newCustomers: 1, grossMinor: 7000, discountsMinor: 1000, netMinor: 6000 }),
+      row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, newCustomers: 1, grossMinor: 7000, discountsMinor: 1000, netMinor: 6000 }),
     ]);
   });
 });
@@ -339,7 +372,7 @@ describe("refundDelta", () => {
   test("a refund before its order has nothing to change; it counts once the order arrives with it", () => {
     expect(refundDelta(null, refund)).toEqual({ deltas: [], next: null });
     expect(rollupDelta(null, state({ customer: returning, refunds: [refund] }))).toEqual([
-      row("anna", "summer", DAY, { orders: 1, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
+      row("anna", "summer", DAY, { orders: 1, orderCreditPpm: 1_000_000, codeOrders: 1, grossMinor: 10000, discountsMinor: 1000, netMinor: 9000 }),
       row("anna", "summer", LATER, { refundsMinor: 2500, netMinor: -2500 }),
     ]);
   });

@@ -4,6 +4,9 @@ import type { CustomerOrderClass } from "./classify-customer-order";
 import { AttributionInputError } from "./errors";
 import { CREDIT_SCALE, type TouchKind } from "./types";
 
+/** How a creator's credit was decided: a touch kind, or 'manual' when staff reassigned the order without a signal of that creator. */
+export type CreditKind = TouchKind | "manual";
+
 /** A refund as the rollups see it: merchandise amount in shop-currency minor units on the refund's shop-local day. */
 export interface RollupRefund {
   shopifyRefundId: string;
@@ -17,8 +20,12 @@ export interface OrderRollupState {
   day: string;
   grossMinor: number;
   discountsMinor: number;
+  /** Cost of goods of the lines whose unit cost is known (0 when none is), split among creators like gross. */
+  cogsMinor?: number;
+  /** Line sales after discounts of those same lines: the part of net sales cogsMinor covers. */
+  cogsCoveredMinor?: number;
   /** Credited creators (ppm > 0) summing to exactly CREDIT_SCALE, or none for an uncredited order; assists are ignored. */
-  credits: readonly { creatorId: string; campaignId: string | null; ppm: number; kind: TouchKind }[];
+  credits: readonly { creatorId: string; campaignId: string | null; ppm: number; kind: CreditKind }[];
   customer: CustomerOrderClass;
   refunds: readonly RollupRefund[];
 }
@@ -29,6 +36,8 @@ export interface RollupDelta {
   campaignId: string | null;
   day: string;
   orders: number;
+  /** Sum of the credit of the orders in this row, in millionths (1,000,000 per wholly credited order). */
+  orderCreditPpm: number;
   codeOrders: number;
   linkOrders: number;
   newCustomers: number;
@@ -38,12 +47,15 @@ export interface RollupDelta {
   netMinor: number;
   repeatOrders: number;
   repeatNetMinor: number;
+  cogsMinor: number;
+  cogsCoveredMinor: number;
 }
 
 type Metric = Exclude<keyof RollupDelta, "creatorId" | "campaignId" | "day">;
 
 const METRICS: readonly Metric[] = [
   "orders",
+  "orderCreditPpm",
   "codeOrders",
   "linkOrders",
   "newCustomers",
@@ -53,6 +65,8 @@ const METRICS: readonly Metric[] = [
   "netMinor",
   "repeatOrders",
   "repeatNetMinor",
+  "cogsMinor",
+  "cogsCoveredMinor",
 ];
 
 class RollupRows {
@@ -106,6 +120,8 @@ function validate(state: OrderRollupState): void {
   assertDay(state.day, "Order day");
   assertMinor(state.grossMinor);
   assertMinor(state.discountsMinor);
+  assertMinor(state.cogsMinor ?? 0);
+  assertMinor(state.cogsCoveredMinor ?? 0);
   const positive = state.credits.filter((credit) => credit.ppm > 0);
   for (const credit of state.credits) {
     if (!Number.isSafeInteger(credit.ppm) || credit.ppm < 0 || credit.ppm > CREDIT_SCALE) {
@@ -132,9 +148,9 @@ function validate(state: OrderRollupState): void {
 }
 
 /**
- * The absolute rollup rows of one order state. Money follows the credits: gross, discounts and each refund are
- * split by ppm with allocateMinor, so the creators' parts sum exactly to the order's amounts; net = gross −
- * discounts − refunds per row. Every credited creator counts the order once (as a code order when a code decided
+ * The absolute rollup rows of one order state. Money follows the credits: gross, discounts, cost of goods and each
+ * refund are split by ppm with allocateMinor, so the creators' parts sum exactly to the order's amounts; net = gross −
+ * discounts − refunds per row; orderCreditPpm adds each row's share (the uncredited row takes the whole order). Every credited creator counts the order once (as a code order when a code decided
  * it, else as a link order). A new customer counts in the acquiring creator's row, else in the uncredited row.
  * A repeat order adds its whole net sales to its cohort creator's repeat metrics. Refunds land on their own day.
  */
@@ -148,17 +164,23 @@ export function orderRollupContributions(state: OrderRollupState | null): Rollup
   const weights = buckets.map((bucket) => bucket.ppm);
   const gross = allocateMinor(state.grossMinor, weights);
   const discounts = allocateMinor(state.discountsMinor, weights);
+  const cogs = allocateMinor(state.cogsMinor ?? 0, weights);
+  const cogsCovered = allocateMinor(state.cogsCoveredMinor ?? 0, weights);
 
   buckets.forEach((bucket, i) => {
     const grossPart = gross[i] ?? 0;
     const discountPart = discounts[i] ?? 0;
     rows.add(bucket.creatorId, bucket.campaignId, state.day, {
       orders: 1,
+      orderCreditPpm: bucket.ppm,
       codeOrders: bucket.kind === "code" ? 1 : 0,
-      linkOrders: bucket.kind !== null && bucket.kind !== "code" ? 1 : 0,
+      // A manual reassignment is neither a code order nor a link order: no signal of that creator decided it.
+      linkOrders: bucket.kind !== null && bucket.kind !== "code" && bucket.kind !== "manual" ? 1 : 0,
       grossMinor: grossPart,
       discountsMinor: discountPart,
       netMinor: grossPart - discountPart,
+      cogsMinor: cogs[i] ?? 0,
+      cogsCoveredMinor: cogsCovered[i] ?? 0,
     });
   });
 

@@ -64,11 +64,11 @@ describe("normalizeOrder on Shopify's sample (a cancelled test order)", () => {
 
   test("line items: GIDs, unit prices in cents, and no id rebuilt from a rounded number", () => {
     expect(order.lineItems).toEqual([
-      { lineItemId: "gid://shopify/LineItem/487817672276298554", productId: null, variantId: null, quantity: 1, priceMinor: 8999 },
-      { lineItemId: "gid://shopify/LineItem/789012345678901234", productId: null, variantId: null, quantity: 1, priceMinor: 1999 },
-      { lineItemId: "gid://shopify/LineItem/890123456789012345", productId: null, variantId: null, quantity: 1, priceMinor: 2499 },
-      { lineItemId: "gid://shopify/LineItem/976318377106520349", productId: null, variantId: null, quantity: 1, priceMinor: 15999 },
-      { lineItemId: "gid://shopify/LineItem/315789986012684393", productId: null, variantId: null, quantity: 1, priceMinor: 11999 },
+      { lineItemId: "gid://shopify/LineItem/487817672276298554", productId: null, variantId: null, quantity: 1, priceMinor: 8999, discountMinor: 0 },
+      { lineItemId: "gid://shopify/LineItem/789012345678901234", productId: null, variantId: null, quantity: 1, priceMinor: 1999, discountMinor: 0 },
+      { lineItemId: "gid://shopify/LineItem/890123456789012345", productId: null, variantId: null, quantity: 1, priceMinor: 2499, discountMinor: 0 },
+      { lineItemId: "gid://shopify/LineItem/976318377106520349", productId: null, variantId: null, quantity: 1, priceMinor: 15999, discountMinor: 0 },
+      { lineItemId: "gid://shopify/LineItem/315789986012684393", productId: null, variantId: null, quantity: 1, priceMinor: 11999, discountMinor: 0 },
     ]);
   });
 
@@ -176,7 +176,7 @@ describe("normalizeOrder on scenarios built from the sample", () => {
         taxesMinor: 1080,
         totalMinor: 12380,
         current: { subtotalMinor: null, discountsMinor: null, taxesMinor: null, shippingMinor: null, totalMinor: null },
-        lineItems: [{ lineItemId: "gid://shopify/LineItem/1", productId: "gid://shopify/Product/632910392", variantId: "gid://shopify/ProductVariant/808950810", quantity: 2, priceMinor: 6000 }],
+        lineItems: [{ lineItemId: "gid://shopify/LineItem/1", productId: "gid://shopify/Product/632910392", variantId: "gid://shopify/ProductVariant/808950810", quantity: 2, priceMinor: 6000, discountMinor: 0 }],
       },
     ],
     [
@@ -246,5 +246,38 @@ describe("normalizeOrder rejects what it cannot read exactly", () => {
   ])("%s", (_label, payload, message) => {
     expect(() => normalizeOrder(payload)).toThrow(ShopifyPayloadError);
     expect(() => normalizeOrder(payload)).toThrow(message);
+  });
+});
+
+describe("normalizeOrder: line discounts and the checkout visitor", () => {
+  test("a line's discount allocations add up in shop money (the buyer paid in EUR)", () => {
+    const order = normalizeOrder(
+      liveOrder({
+        line_items: [
+          {
+            quantity: 2,
+            price_set: moneySet("25.00", "USD", "23.10", "EUR"),
+            discount_allocations: [
+              { amount_set: moneySet("5.00", "USD", "4.62", "EUR") },
+              { amount_set: moneySet("2.50", "USD", "2.31", "EUR") },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(order.lineItems).toEqual([{ lineItemId: null, productId: null, variantId: null, quantity: 2, priceMinor: 2500, discountMinor: 750 }]);
+  });
+
+  test.each([
+    ["the sample has neither IP nor client details", {}, null],
+    [
+      "browser_ip and the client's user agent",
+      { browser_ip: "203.0.113.7", client_details: { browser_ip: "203.0.113.7", user_agent: "Mozilla/5.0 (iPhone)" } },
+      { ip: "203.0.113.7", userAgent: "Mozilla/5.0 (iPhone)" },
+    ],
+    ["the IP only in client_details", { browser_ip: null, client_details: { browser_ip: "2001:db8::1" } }, { ip: "2001:db8::1", userAgent: null }],
+    ["blank values count as absent", { browser_ip: " ", client_details: { user_agent: "" } }, null],
+  ])("visitor: %s", (_label, changes, expected) => {
+    expect(normalizeOrder(liveOrder(changes)).visitor).toEqual(expected);
   });
 });

@@ -65,7 +65,13 @@ export function normalizeOrder(payload: unknown): NormalizedOrder {
     variantId: exactGid("ProductVariant", line.variant_id),
     quantity: line.quantity,
     priceMinor: minor(line.price_set, ["line_items", i, "price_set"]),
+    discountMinor: (line.discount_allocations ?? []).reduce(
+      (sum, allocation, j) => sum + minor(allocation.amount_set, ["line_items", i, "discount_allocations", j, "amount_set"]),
+      0,
+    ),
   }));
+  const visitorIp = emptyToNull(order.browser_ip) ?? emptyToNull(order.client_details?.browser_ip);
+  const visitorAgent = emptyToNull(order.client_details?.user_agent);
 
   const landingUrl = emptyToNull(order.landing_site);
   const cancelledAt = order.cancelled_at ? toIsoUtc(order.cancelled_at) : null;
@@ -100,6 +106,7 @@ export function normalizeOrder(payload: unknown): NormalizedOrder {
     referrer: emptyToNull(order.referring_site),
     sourceName: emptyToNull(order.source_name),
     utm: parseUtm(landingUrl),
+    visitor: visitorIp || visitorAgent ? { ip: visitorIp, userAgent: visitorAgent } : null,
     lineItems,
     refunds: order.refunds.map((refund, i) =>
       normalizeParsedRefund(refund, order.admin_graphql_api_id, currency, ["refunds", i]),

@@ -33,6 +33,22 @@ export interface NormalizedLineItem {
   quantity: number;
   /** Unit price before discounts, shop currency minor units. */
   priceMinor: number;
+  /** Discounts allocated to this line (all units), shop currency minor units; absent when the source does not say (read as none). */
+  discountMinor?: number;
+  /**
+   * Unit cost of goods in shop currency minor units, when Shopify knows it (the inventory item's cost, read by the
+   * backfill through the Admin API); webhooks do not carry it, so it is absent or null there.
+   */
+  unitCostMinor?: number | null;
+}
+
+/**
+ * Who placed an order, as far as the salted click hash needs it: the checkout's IP and user agent. Used only to
+ * recompute visitorHash for matching clicks on creators' links, never stored.
+ */
+export interface OrderVisitor {
+  ip: string | null;
+  userAgent: string | null;
 }
 
 /** An order as ingestion stores it: GIDs, ISO UTC instants, shop-currency minor units, no personal data. */
@@ -78,6 +94,8 @@ export interface NormalizedOrder {
   sourceName: string | null;
   /** UTM parameters of the landing URL. */
   utm: Utm;
+  /** The checkout's IP and user agent (browser_ip, client_details), only to match link clicks; null when absent. */
+  visitor?: OrderVisitor | null;
   lineItems: NormalizedLineItem[];
   /** Refunds the order payload carries (the refunds/create webhook brings each one too). */
   refunds: NormalizedRefund[];

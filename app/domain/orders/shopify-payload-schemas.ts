@@ -108,6 +108,12 @@ export const shopifyOrderPayloadSchema = z.looseObject({
   current_total_price_set: moneySetSchema.nullable().optional(),
   current_shipping_price_set: moneySetSchema.nullable().optional(),
   landing_site: z.string().nullable().optional(),
+  /** Read only to recompute the salted visitor hash of link clicks; never stored. */
+  browser_ip: z.string().nullable().optional(),
+  client_details: z
+    .looseObject({ browser_ip: z.string().nullable().optional(), user_agent: z.string().nullable().optional() })
+    .nullable()
+    .optional(),
   referring_site: z.string().nullable().optional(),
   source_name: z.string().nullable().optional(),
   line_items: z.array(lineItemSchema),
