@@ -37,3 +37,11 @@ export {
 } from "./rollup-delta";
 export { orderRollupState } from "./order-rollup-state";
 export { AttributionInputError } from "./errors";
+export { effectiveCredits, mainCredit, type CreditOverride, type EffectiveCredit } from "./effective-credits";
+export {
+  classifyCustomerHistory,
+  type CustomerHistory,
+  type CustomerHistoryOrder,
+  type CustomerAcquisition,
+} from "./classify-customer-history";
+export { serializeRollupState, parseRollupState } from "./rollup-state-json";
