@@ -1,6 +1,7 @@
 // Demo data. Each capability adds its part here, so the demo always shows the whole product.
 // Data that Shopify would send arrives through the app's real webhook routes, signed like Shopify.
 import type { ShopifyStandIn } from "../../test/support/shopify-stand-in/index.ts";
+import { seedCreators } from "./seed-creators.ts";
 
 export type SeedContext = {
   appUrl: string;
@@ -18,4 +19,5 @@ export async function seedDemo(ctx: SeedContext): Promise<void> {
     primaryDomainHost: "demo.creator-roi.example",
   });
   ctx.log(`Demo shop ${ctx.shop} ready.`);
+  await seedCreators(ctx);
 }

@@ -15,17 +15,31 @@ import {
   type IndexFiltersProps,
   type TabProps,
 } from "@shopify/polaris";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { requireAdminContext } from "../../auth/admin-context.server";
 import { withLocale } from "../../components/AdminFrame";
 import { campaignListSearch, CAMPAIGN_LIST_TABS, parseCampaignListParams, type CampaignListParams } from "../../components/campaigns/campaign-list-params";
 import { addDays, dayKey } from "../../domain/dates";
 import { formatMinor } from "../../domain/money";
 import { useI18n } from "../../i18n/i18n-context";
+import { MESSAGES } from "../../i18n/locales";
+import { createTranslator } from "../../i18n/translate";
 import { getCampaignFormContext, listCampaigns } from "../../models/campaign.server";
 
+// Dates and amounts are formatted here, once, so the page hydrates with the server's text (Intl output differs between
+// Node's and the browser's ICU, and the browser's zone is not the shop's).
+function formatDates(startsOn: string | null, endsOn: string | null, locale: string, t: (key: string, vars?: Record<string, string>) => string): string {
+  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const at = (day: string) => new Date(`${day}T00:00:00Z`);
+  if (startsOn && endsOn) return dayFormat.formatRange(at(startsOn), at(endsOn));
+  if (startsOn) return t("campaigns.from", { date: dayFormat.format(at(startsOn)) });
+  if (endsOn) return t("campaigns.until", { date: dayFormat.format(at(endsOn)) });
+  return t("campaigns.noDates");
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdminContext(request);
+  const { shop, locale } = await requireAdminContext(request);
+  const t = createTranslator(MESSAGES[locale], locale);
   const params = parseCampaignListParams(new URL(request.url).searchParams);
   if ("error" in params) return json({ ok: false as const, error: params.error }, { status: 400 });
   const { currencyCode, timeZone } = await getCampaignFormContext(shop);
@@ -45,9 +59,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       compensationType: campaign.compensationType,
       budgetMinor: campaign.budgetMinor,
       collaborators: campaign.collaborators,
+      budget: campaign.budgetMinor > 0 ? formatMinor(campaign.budgetMinor, currencyCode, locale) : "—",
       // Days in the shop's zone; endsAt is exclusive, so the last day is the one before it.
-      startsOn: campaign.startsAt ? dayKey(campaign.startsAt, timeZone) : null,
-      endsOn: campaign.endsAt ? addDays(dayKey(campaign.endsAt, timeZone), -1) : null,
+      dates: formatDates(
+        campaign.startsAt ? dayKey(campaign.startsAt, timeZone) : null,
+        campaign.endsAt ? addDays(dayKey(campaign.endsAt, timeZone), -1) : null,
+        locale,
+        t,
+      ),
     })),
   });
 }
@@ -86,15 +105,6 @@ export default function CampaignsIndex() {
     { label: t("campaigns.sort.startsAt"), value: "startsAt desc", directionLabel: t("campaigns.sort.latest") },
   ];
 
-  const dayFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }), [locale]);
-  const day = (value: string) => dayFormat.format(new Date(`${value}T00:00:00Z`));
-  const dates = (startsOn: string | null, endsOn: string | null) => {
-    if (startsOn && endsOn) return dayFormat.formatRange(new Date(`${startsOn}T00:00:00Z`), new Date(`${endsOn}T00:00:00Z`));
-    if (startsOn) return t("campaigns.from", { date: day(startsOn) });
-    if (endsOn) return t("campaigns.until", { date: day(endsOn) });
-    return t("campaigns.noDates");
-  };
-
   const pages = Math.max(1, Math.ceil(total / params.pageSize));
   const primaryAction = { content: t("campaigns.add"), url: withLocale("/app/campaigns/new", locale) };
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/app/campaigns";
@@ -103,7 +113,7 @@ export default function CampaignsIndex() {
     return (
       <Page title={t("campaigns.title")} subtitle={t("campaigns.subtitle")} primaryAction={primaryAction}>
         <Card>
-          <EmptyState heading={t("campaigns.empty.heading")} action={primaryAction} image="https://cdn.shopify.com/s/files/1/0262/4071/2726/files/emptystate-files.png">
+          <EmptyState heading={t("campaigns.empty.heading")} action={primaryAction} image="">
             <p>{t("campaigns.empty.body")}</p>
           </EmptyState>
         </Card>
@@ -190,10 +200,10 @@ export default function CampaignsIndex() {
                   <IndexTable.Cell>
                     <Badge tone={STATUS_TONES[campaign.status]}>{t(`campaigns.statuses.${campaign.status}`)}</Badge>
                   </IndexTable.Cell>
-                  <IndexTable.Cell>{dates(campaign.startsOn, campaign.endsOn)}</IndexTable.Cell>
+                  <IndexTable.Cell>{campaign.dates}</IndexTable.Cell>
                   <IndexTable.Cell>
                     <Text as="span" alignment="end" numeric>
-                      {data.ok && campaign.budgetMinor > 0 ? formatMinor(campaign.budgetMinor, data.currencyCode, locale) : "—"}
+                      {campaign.budget}
                     </Text>
                   </IndexTable.Cell>
                   <IndexTable.Cell>{t(`campaigns.compensation.${campaign.compensationType}`)}</IndexTable.Cell>

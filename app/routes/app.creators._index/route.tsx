@@ -17,7 +17,7 @@ import {
   type IndexFiltersProps,
   type TabProps,
 } from "@shopify/polaris";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { requireAdminContext } from "../../auth/admin-context.server";
 import { withLocale } from "../../components/AdminFrame";
@@ -27,9 +27,10 @@ import { TierBadge } from "../../components/creators/TierBadge";
 import { PLATFORMS, TIERS, type Platform, type Tier } from "../../domain/creators";
 import { useI18n } from "../../i18n/i18n-context";
 import { archiveCreators, listCreators } from "../../models/creator.server";
+import { getShop } from "../../models/shop.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdminContext(request);
+  const { shop, locale } = await requireAdminContext(request);
   let params: CreatorListParams;
   try {
     params = parseCreatorListParams(new URL(request.url).searchParams);
@@ -37,7 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (error instanceof InvalidListParamsError) return json({ ok: false as const, error: error.message }, { status: 400 });
     throw error;
   }
-  const page = await listCreators(shop, params);
+  const [page, facts] = await Promise.all([listCreators(shop, params), getShop(shop)]);
+  // Formatted here, in the shop's zone, so the page hydrates with the server's text whatever the browser's zone.
+  const added = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: facts?.ianaTimezone ?? "UTC" });
+  const numbers = new Intl.NumberFormat(locale);
   return json({
     ok: true as const,
     params,
@@ -49,9 +53,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       email: creator.email,
       tier: creator.tier,
       status: creator.status,
-      createdAt: creator.createdAt.toISOString(),
-      platforms: creator.platforms.map(({ platform, followers }) => ({ platform, followers })),
-      largestAudience: Math.max(0, ...creator.platforms.map((p) => p.followers)),
+      added: added.format(creator.createdAt),
+      platforms: creator.platforms.map(({ platform, followers }) => ({ platform, followers: formatAudience(followers, locale) })),
+      largestAudience: numbers.format(Math.max(0, ...creator.platforms.map((p) => p.followers))),
     })),
   });
 }
@@ -180,14 +184,12 @@ export default function CreatorsIndex() {
     fetcher.submit(form, { method: "post" });
   };
 
-  const numberFormat = useMemo(() => new Intl.NumberFormat(locale), [locale]);
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }), [locale]);
   const pages = Math.max(1, Math.ceil(total / params.pageSize));
   const hasFilters = params.query !== "" || params.tier.length > 0 || params.platform.length > 0;
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/app/creators";
 
   const primaryAction = { content: t("creators.add"), url: withLocale("/app/creators/new", locale) };
-  const secondaryActions = [{ content: t("creators.import"), url: withLocale("/app/creators/import", locale) }];
+  const secondaryActions = [{ content: t("creators.importCsv"), url: withLocale("/app/creators/import", locale) }];
 
   if (data.ok && total === 0 && !hasFilters && params.status === "active") {
     return (
@@ -199,7 +201,7 @@ export default function CreatorsIndex() {
                 heading={t("creators.empty.heading")}
                 action={primaryAction}
                 secondaryAction={secondaryActions[0]}
-                image="https://cdn.shopify.com/s/files/1/0262/4071/2726/files/emptystate-files.png"
+                image=""
               >
                 <p>{t("creators.empty.body")}</p>
               </EmptyState>
@@ -305,15 +307,15 @@ export default function CreatorsIndex() {
                         {t("creators.noPlatform")}
                       </Text>
                     ) : (
-                      creator.platforms.map((p) => `${t(`creators.platforms.${p.platform}`)} ${formatAudience(p.followers, locale)}`).join(" · ")
+                      creator.platforms.map((p) => `${t(`creators.platforms.${p.platform}`)} ${p.followers}`).join(" · ")
                     )}
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <Text as="span" alignment="end" numeric>
-                      {numberFormat.format(creator.largestAudience)}
+                      {creator.largestAudience}
                     </Text>
                   </IndexTable.Cell>
-                  <IndexTable.Cell>{dateFormat.format(new Date(creator.createdAt))}</IndexTable.Cell>
+                  <IndexTable.Cell>{creator.added}</IndexTable.Cell>
                 </IndexTable.Row>
               ))}
             </IndexTable>
