@@ -2,6 +2,7 @@
 // Data that Shopify would send arrives through the app's real webhook routes, signed like Shopify.
 import type { ShopifyStandIn } from "../../test/support/shopify-stand-in/index.ts";
 import { seedCreators } from "./seed-creators.ts";
+import { seedCodesAndLinks } from "./seed-codes-links.ts";
 
 export type SeedContext = {
   appUrl: string;
@@ -20,4 +21,5 @@ export async function seedDemo(ctx: SeedContext): Promise<void> {
   });
   ctx.log(`Demo shop ${ctx.shop} ready.`);
   await seedCreators(ctx);
+  await seedCodesAndLinks(ctx);
 }
