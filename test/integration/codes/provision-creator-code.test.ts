@@ -295,3 +295,34 @@ describe("storefront domain", () => {
     expect(shortLinkUrl(STOREFRONT, "Ab3dE6gH")).toBe(`https://${STOREFRONT}/apps/creator-roi/Ab3dE6gH`);
   });
 });
+
+describe("small rules of provisioning and clicks", () => {
+  test.each([
+    ["the largest audience wins", [{ platform: "instagram", followers: 12_000 }, { platform: "tiktok", followers: 85_000 }], "tiktok"],
+    ["a tie goes to the platform listed first", [{ platform: "youtube", followers: 5_000 }, { platform: "instagram", followers: 5_000 }], "instagram"],
+    ["an unknown platform name is ignored", [{ platform: "myspace", followers: 1_000_000 }, { platform: "blog", followers: 10 }], "blog"],
+    ["no platform at all", [], "other"],
+  ])("main platform: %s", (_label, platforms, expected) => {
+    expect(provision.mainPlatform(platforms)).toBe(expected);
+  });
+
+  test.each([
+    ["a short campaign name", "Summer", "emma", "Creator ROI · Summer · emma"],
+    ["a campaign name too long for Shopify's 255 characters is cut, never the handle", "x".repeat(300), "emma", `Creator ROI · ${"x".repeat(255 - 14 - 7)} · emma`],
+  ])("discount title: %s", (_label, campaign, handle, expected) => {
+    const title = provision.discountTitle(campaign, handle);
+    expect(title).toBe(expected);
+    expect(title.length).toBeLessThanOrEqual(255);
+  });
+
+  test.each([
+    ["query and fragment are dropped (they may hold an e-mail)", "https://l.instagram.com/?u=x&e=a%40b.example#top", "https://l.instagram.com/"],
+    ["a path is kept", "https://www.youtube.com/watch?v=abc", "https://www.youtube.com/watch"],
+    ["no referrer", null, null],
+    ["not a URL", "android-app://com.instagram", null],
+    ["garbage", "not a url", null],
+  ])("stored referrer: %s", async (_label, referrer, expected) => {
+    const { referrerForStorage } = await import("../../../app/services/follow-tracked-link.server");
+    expect(referrerForStorage(referrer)).toBe(expected);
+  });
+});
