@@ -254,8 +254,8 @@ function samePlatform(a: PlatformValue, b: PlatformValue): boolean {
 
 /**
  * Imports validated creators, idempotent on the handle (case-insensitive): a new handle creates a creator;
- * a known one is updated in place: name replaced, email and notes replaced only when the row gives them,
- * the row's platforms set (platforms it does not mention are kept), tier derived again, status untouched.
+ * a known one is updated in place: name replaced, email, notes and profile URLs replaced only when the row gives them,
+ * the row's follower counts set (platforms it does not mention are kept), tier derived again, status untouched.
  * A row that changes nothing counts as unchanged, so importing the same file twice writes nothing the second time.
  * Runs in chunked transactions: a failure leaves earlier chunks imported and rolls back the chunk it hit.
  */
@@ -317,8 +317,9 @@ async function importChunk(tx: Tx, shop: string, chunk: ReadonlyArray<CreatorInp
     const merged = new Map<string, PlatformValue>(current.platforms.map((p) => [p.platform, { platform: p.platform, followers: p.followers, url: p.url }]));
     let platformsChanged = false;
     for (const { platform, followers, url } of row.platforms) {
-      const next = { platform, followers, url: url ?? null };
       const before = current.platforms.find((p) => p.platform === platform);
+      // Like an empty email cell, an empty URL cell keeps the stored profile URL.
+      const next = { platform, followers, url: url ?? before?.url ?? null };
       if (before && samePlatform(before, next)) continue;
       if (before) replacedPlatformIds.push(before.id);
       newPlatforms.push({ shop, creatorId: current.id, ...next });

@@ -122,6 +122,14 @@ describe("creator model", () => {
     expect(alice.handle).toBe("alice");
   });
 
+  test("an import row without a profile URL keeps the stored one; a row with one replaces it", async () => {
+    const created = await m.createCreator(SHOP, input({ name: "Url Keeper", handle: "url_keeper", platforms: [{ platform: "youtube", followers: 10, url: "https://youtube.com/@keeper" }] }));
+    expect(await m.importCreators(SHOP, [input({ name: "Url Keeper", handle: "url_keeper", platforms: [{ platform: "youtube", followers: 10 }] })])).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(await m.importCreators(SHOP, [input({ name: "Url Keeper", handle: "url_keeper", platforms: [{ platform: "youtube", followers: 10, url: "https://youtube.com/@new" }] })])).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect((await m.getCreator(SHOP, created.id))?.platforms.map((p) => p.url)).toEqual(["https://youtube.com/@new"]);
+    await m.archiveCreator(SHOP, created.id);
+  });
+
   test("5,000 rows import in one call, and importing them again changes nothing", async () => {
     const rows = Array.from({ length: 5_000 }, (_, i) =>
       input({
