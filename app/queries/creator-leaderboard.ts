@@ -1,0 +1,250 @@
+// The creator leaderboard and the tier / compensation comparisons, built in memory from rollup sums per
+// creator × campaign and the collaborations' cost bases. Pure, so that the sort, filter and cost rules are tested
+// without a database.
+import { ratioValueOrNull, type CostBreakdown } from "~/domain/metrics";
+import { addCosts, collaborationCost, ZERO_COST, type CostBasis } from "./collaboration-cost";
+import type { DayPeriod } from "./date-range";
+import { performanceMetrics, type PerformanceMetrics } from "./performance-metrics";
+import { addInto, emptyTotals, ROLLUP_MEASURES, type RollupTotals } from "./rollup-totals";
+
+export type LeaderboardCreator = {
+  id: string;
+  name: string;
+  handle: string;
+  tier: string;
+  /** The platform with the largest audience, null without platforms. */
+  platform: string | null;
+  platforms: string[];
+};
+
+/** Rollup sums of one creator in one campaign ("" = credited without a campaign) over the period. */
+export type CreatorSlice = { creatorId: string; campaignId: string; totals: RollupTotals };
+
+export type CampaignFacts = { name: string; compensationType: string };
+
+export type LeaderboardFilters = { campaignId?: string; tier?: string; platform?: string; compensation?: string };
+
+export type LeaderboardEntry = {
+  creator: LeaderboardCreator;
+  totals: RollupTotals;
+  cost: CostBreakdown;
+  metrics: PerformanceMetrics;
+};
+
+export const LEADERBOARD_SORTS = [
+  "name",
+  "tier",
+  "platform",
+  "netMinor",
+  "orders",
+  "aov",
+  "clicks",
+  "linkConversion",
+  "codeOrders",
+  "newCustomers",
+  "repeatOrders",
+  "cost",
+  "grossProfit",
+  "roas",
+  "roi",
+  "cac",
+] as const;
+export type LeaderboardSort = (typeof LEADERBOARD_SORTS)[number];
+export type SortDirection = "asc" | "desc";
+
+export const COMPENSATION_TYPES = ["gifted", "paid", "commission", "hybrid"] as const;
+export const TIERS = ["nano", "micro", "mid", "macro", "mega"] as const;
+/** The compensation group of sales credited to a creator outside any campaign. */
+export const NO_CAMPAIGN = "none";
+
+type Input = {
+  slices: readonly CreatorSlice[];
+  costBases: readonly CostBasis[];
+  creators: ReadonlyMap<string, LeaderboardCreator>;
+  campaigns: ReadonlyMap<string, CampaignFacts>;
+  /** The period whose share of fixed costs counts; null for all of them (a campaign's whole report). */
+  period: DayPeriod | null;
+  defaultMarginBps: number;
+};
+
+function sliceKey(creatorId: string, campaignId: string): string {
+  return `${creatorId}\u0000${campaignId}`;
+}
+
+function hasActivity(totals: RollupTotals): boolean {
+  return ROLLUP_MEASURES.some((m) => totals[m] !== 0);
+}
+
+function unknownCreator(id: string): LeaderboardCreator {
+  return { id, name: "", handle: "", tier: "", platform: null, platforms: [] };
+}
+
+/** Costs of the collaborations given, each with commission on its own credited net sales. */
+function costsByBasis(input: Input, bases: readonly CostBasis[], netBySlice: ReadonlyMap<string, number>): Map<CostBasis, CostBreakdown> {
+  const costs = new Map<CostBasis, CostBreakdown>();
+  for (const basis of bases) {
+    costs.set(basis, collaborationCost(basis, netBySlice.get(sliceKey(basis.creatorId, basis.campaignId)) ?? 0, input.period));
+  }
+  return costs;
+}
+
+function compensationOf(campaigns: ReadonlyMap<string, CampaignFacts>, campaignId: string): string {
+  return campaignId === "" ? NO_CAMPAIGN : (campaigns.get(campaignId)?.compensationType ?? NO_CAMPAIGN);
+}
+
+/**
+ * One entry per creator with credited activity or a cost in the period, restricted by the filters: a campaign or a
+ * compensation type keeps only that campaign's (those campaigns') sales and collaborations; a tier or a platform
+ * keeps only the creators in it. Each collaboration's commission is on its own credited net sales.
+ */
+export function buildLeaderboard(input: Input, filters: LeaderboardFilters = {}): LeaderboardEntry[] {
+  const creatorPasses = (creatorId: string) => {
+    const creator = input.creators.get(creatorId);
+    if (filters.tier && creator?.tier !== filters.tier) return false;
+    if (filters.platform && !creator?.platforms.includes(filters.platform)) return false;
+    return true;
+  };
+  const campaignPasses = (campaignId: string) => {
+    if (filters.campaignId && campaignId !== filters.campaignId) return false;
+    if (filters.compensation && compensationOf(input.campaigns, campaignId) !== filters.compensation) return false;
+    return true;
+  };
+
+  const totalsByCreator = new Map<string, RollupTotals>();
+  const netBySlice = new Map<string, number>();
+  for (const slice of input.slices) {
+    if (!campaignPasses(slice.campaignId) || !creatorPasses(slice.creatorId)) continue;
+    netBySlice.set(sliceKey(slice.creatorId, slice.campaignId), slice.totals.netMinor);
+    const totals = totalsByCreator.get(slice.creatorId) ?? emptyTotals();
+    totalsByCreator.set(slice.creatorId, addInto(totals, slice.totals));
+  }
+  const bases = input.costBases.filter((b) => campaignPasses(b.campaignId) && creatorPasses(b.creatorId));
+  const costByCreator = new Map<string, CostBreakdown>();
+  for (const [basis, cost] of costsByBasis(input, bases, netBySlice)) {
+    if (cost.totalMinor === 0 && cost.commissionMinor === 0 && cost.feesMinor === 0) continue;
+    costByCreator.set(basis.creatorId, addCosts(costByCreator.get(basis.creatorId) ?? ZERO_COST, cost));
+  }
+
+  const ids = new Set([...totalsByCreator.keys(), ...costByCreator.keys()]);
+  const entries: LeaderboardEntry[] = [];
+  for (const id of ids) {
+    const totals = totalsByCreator.get(id) ?? emptyTotals();
+    const cost = costByCreator.get(id) ?? ZERO_COST;
+    if (!hasActivity(totals) && cost.totalMinor === 0 && cost.feesMinor === 0 && cost.commissionMinor === 0) continue;
+    entries.push({
+      creator: input.creators.get(id) ?? unknownCreator(id),
+      totals,
+      cost,
+      metrics: performanceMetrics(totals, cost, input.defaultMarginBps),
+    });
+  }
+  return entries;
+}
+
+export type GroupComparison = { group: string; creators: number; totals: RollupTotals; cost: CostBreakdown; metrics: PerformanceMetrics };
+
+function finishGroups(
+  groups: readonly string[],
+  totals: Map<string, RollupTotals>,
+  costs: Map<string, CostBreakdown>,
+  creators: Map<string, Set<string>>,
+  defaultMarginBps: number,
+): GroupComparison[] {
+  return groups.map((group) => {
+    const t = totals.get(group) ?? emptyTotals();
+    const c = costs.get(group) ?? ZERO_COST;
+    return { group, creators: creators.get(group)?.size ?? 0, totals: t, cost: c, metrics: performanceMetrics(t, c, defaultMarginBps) };
+  });
+}
+
+/** Leaderboard entries summed by creator tier, nano to mega (creators without a known tier are left out). */
+export function compareByTier(entries: readonly LeaderboardEntry[], defaultMarginBps: number): GroupComparison[] {
+  const totals = new Map<string, RollupTotals>();
+  const costs = new Map<string, CostBreakdown>();
+  const creators = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const tier = entry.creator.tier;
+    totals.set(tier, addInto(totals.get(tier) ?? emptyTotals(), entry.totals));
+    costs.set(tier, addCosts(costs.get(tier) ?? ZERO_COST, entry.cost));
+    creators.set(tier, (creators.get(tier) ?? new Set()).add(entry.creator.id));
+  }
+  return finishGroups(TIERS, totals, costs, creators, defaultMarginBps);
+}
+
+/**
+ * Credited sales and costs summed by the compensation type of the campaign they belong to (gifted, paid, commission,
+ * hybrid), and "none" for sales credited to a creator outside any campaign.
+ */
+export function compareByCompensation(input: Input): GroupComparison[] {
+  const totals = new Map<string, RollupTotals>();
+  const costs = new Map<string, CostBreakdown>();
+  const creators = new Map<string, Set<string>>();
+  const netBySlice = new Map<string, number>();
+  for (const slice of input.slices) {
+    const group = compensationOf(input.campaigns, slice.campaignId);
+    netBySlice.set(sliceKey(slice.creatorId, slice.campaignId), slice.totals.netMinor);
+    totals.set(group, addInto(totals.get(group) ?? emptyTotals(), slice.totals));
+    if (hasActivity(slice.totals)) creators.set(group, (creators.get(group) ?? new Set()).add(slice.creatorId));
+  }
+  for (const [basis, cost] of costsByBasis(input, input.costBases, netBySlice)) {
+    if (cost.totalMinor === 0 && cost.feesMinor === 0 && cost.commissionMinor === 0) continue;
+    const group = basis.compensationType;
+    costs.set(group, addCosts(costs.get(group) ?? ZERO_COST, cost));
+    creators.set(group, (creators.get(group) ?? new Set()).add(basis.creatorId));
+  }
+  return finishGroups([...COMPENSATION_TYPES, NO_CAMPAIGN], totals, costs, creators, input.defaultMarginBps);
+}
+
+function sortValue(entry: LeaderboardEntry, sort: LeaderboardSort): string | number | null {
+  const m = entry.metrics;
+  switch (sort) {
+    case "name":
+      return (entry.creator.name || entry.creator.id).toLocaleLowerCase();
+    case "tier":
+      return TIERS.indexOf(entry.creator.tier as (typeof TIERS)[number]);
+    case "platform":
+      return entry.creator.platform;
+    case "netMinor":
+      return m.netMinor;
+    case "orders":
+      return m.orders;
+    case "aov":
+      return ratioValueOrNull(m.aov);
+    case "clicks":
+      return m.clicks;
+    case "linkConversion":
+      return ratioValueOrNull(m.linkConversion);
+    case "codeOrders":
+      return m.codeOrders;
+    case "newCustomers":
+      return m.newCustomers;
+    case "repeatOrders":
+      return m.repeatOrders;
+    case "cost":
+      return m.cost.totalMinor;
+    case "grossProfit":
+      return m.grossProfitMinor;
+    case "roas":
+      return ratioValueOrNull(m.roas);
+    case "roi":
+      return ratioValueOrNull(m.roi);
+    case "cac":
+      return ratioValueOrNull(m.cac);
+  }
+}
+
+/** Sorts entries on any metric; entries whose metric is undefined ("—") come last in both directions; ties by name, then id. */
+export function sortLeaderboard(entries: readonly LeaderboardEntry[], sort: LeaderboardSort, direction: SortDirection): LeaderboardEntry[] {
+  const sign = direction === "asc" ? 1 : -1;
+  const keyed = entries.map((entry) => ({ entry, value: sortValue(entry, sort), name: (entry.creator.name || entry.creator.id).toLocaleLowerCase() }));
+  keyed.sort((a, b) => {
+    if (a.value === null || b.value === null) {
+      if (a.value !== b.value) return a.value === null ? 1 : -1;
+    } else if (a.value !== b.value) {
+      return (a.value < b.value ? -1 : 1) * sign;
+    }
+    if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+    return a.entry.creator.id < b.entry.creator.id ? -1 : a.entry.creator.id > b.entry.creator.id ? 1 : 0;
+  });
+  return keyed.map((k) => k.entry);
+}
