@@ -1,4 +1,3 @@
-
 export interface BackfillProgressInput {
   /** pending | exporting | importing | completed | failed (stored status) */
   status: string;
