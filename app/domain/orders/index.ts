@@ -3,7 +3,8 @@ export { normalizeRefund, normalizeParsedRefund } from "./normalize-refund";
 export { extractRawOrderIdFromRefundBody, orderGidFromRefundBody } from "./extract-raw-order-id";
 export { parseUtm, EMPTY_UTM, type Utm } from "./parse-utm";
 export { normalizeCode } from "./normalize-code";
-export type { NormalizedOrder, NormalizedRefund, NormalizedLineItem, NormalizedJourneyVisit } from "./normalized-types";
+export type { NormalizedOrder, NormalizedRefund, NormalizedLineItem, NormalizedJourneyVisit, OrderVisitor } from "./normalized-types";
+export { orderCogs, type OrderCogs } from "./order-cogs";
 export {
   normalizeOrderNode,
   type OrderNodeInput,
