@@ -47,6 +47,47 @@ describe("creators and campaigns in a browser, on the demo", () => {
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
   });
 
+  test("create a creator through the form, then fix a duplicate handle", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+    const problems = watchProblems(page);
+    await page.goto(`${demo.server.url}/app/creators/new`, { waitUntil: "networkidle" });
+    await page.getByLabel("Name").fill("Browser Test");
+    await page.getByLabel("Handle").fill("EMMA.STYLE");
+    await page.getByLabel("Followers").fill("250000");
+    await page.getByRole("button", { name: "Add platform" }).click();
+    await page.getByLabel("Followers").nth(1).fill("12000");
+    expect(await page.getByText("Tier: Mid-tier").count()).toBe(1);
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Another creator of this shop already uses this handle.").waitFor();
+    // The form keeps what was typed, both platform rows included.
+    expect(await page.getByLabel("Followers").nth(1).inputValue()).toBe("12000");
+    await screenshot(page, "creator-duplicate-handle");
+    await page.getByLabel("Handle").fill("browser.test");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.waitForURL(/\/app\/creators\/[^/?]+\?created=1/);
+    await page.getByText("Creator created.").waitFor();
+    expect(await page.locator("h1").first().textContent()).toBe("Browser Test");
+    // The failed save answered 422 on purpose; nothing else may fail.
+    expect(problems.consoleErrors.filter((line) => !/status of 422/.test(line))).toEqual([]);
+    expect(problems.failedRequests.filter((line) => !/ 422$/.test(line))).toEqual([]);
+  });
+
+  test("import a CSV: preview with row problems, then import the valid rows", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-US" });
+    const problems = watchProblems(page);
+    await page.goto(`${demo.server.url}/app/creators/import`, { waitUntil: "networkidle" });
+    const csv = ["name,handle,email,instagram_followers", "Csv One,csv.one,,1200", "Csv Two,csv.two,bad-email,500", "Emma Martin,emma.style,,48200", "Csv Three,csv.three,,-4"].join("\n");
+    await page.locator('input[type="file"]').setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByText("2 problems: these rows are skipped").waitFor();
+    expect(await page.getByText("2 creators are ready to import: 1 new, 1 to update.").count()).toBe(1);
+    await screenshot(page, "creators-import-preview");
+    await page.getByRole("button", { name: "Import 2 creators" }).click();
+    await page.getByText("Import finished").waitFor();
+    expect(await page.getByText("1 created, 0 updated, 1 unchanged.").count()).toBe(1);
+    await screenshot(page, "creators-import-done");
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+  });
+
   test("a tier filter and a sort from the URL, in French", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "fr-FR", extraHTTPHeaders: { "Accept-Language": "fr-FR,fr;q=0.9" } });
     const problems = watchProblems(page);

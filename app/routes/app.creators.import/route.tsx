@@ -164,7 +164,7 @@ export default function ImportCreators() {
               <Text as="p">{t("creators.import.formatBody")}</Text>
               <Box background="bg-surface-secondary" padding="200" borderRadius="200">
                 <Text as="p" variant="bodySm" fontWeight="medium">
-                  <code style={{ whiteSpace: "pre-wrap" }}>{"name,handle,email,instagram_followers,tiktok_followers\nEmma Martin,emma.style,emma@example.com,12000,5400"}</code>
+                  <code style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{"name,handle,email,instagram_followers,tiktok_followers\nEmma Martin,emma.style,emma@example.com,12000,5400"}</code>
                 </Text>
               </Box>
               <List>
