@@ -5,8 +5,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../../app/generated/prisma/client";
-import type { TestDatabase } from "../../support/database";
+import { PrismaClient as PostgresPrismaClient } from "../../../app/generated/prisma-postgresql/client";
+import { createTestDatabase as createSharedTestDatabase, type TestDatabase } from "../../support/database";
+import { testDatabaseProvider } from "../../support/test-database-provider";
 import { TEMPLATE_DB } from "../../support/paths";
 import { startShopifyStandIn, type ShopifyStandIn } from "../../support/shopify-stand-in";
 import type { AdminApi } from "../../../app/shopify/admin-api.server";
@@ -25,10 +28,12 @@ export type InProcess = {
 };
 
 /**
- * createTestDatabase's copy of the migrated template, kept outside .cache/test: another vitest run starting meanwhile
- * empties that folder, which would delete the database under a running app.
+ * A fresh migrated database. On SQLite, the run's template is copied outside .cache/test: another vitest run starting
+ * meanwhile empties that folder, which would delete the database under a running app. On PostgreSQL
+ * (TEST_DATABASE=postgresql), the shared helper's database made from the run's template.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  if (testDatabaseProvider() === "postgresql") return createSharedTestDatabase();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "creator-roi-codes-"));
   const file = path.join(dir, `db-${crypto.randomBytes(4).toString("hex")}.db`);
   fs.copyFileSync(TEMPLATE_DB, file);
@@ -36,13 +41,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }) });
   return {
     url,
-    file,
+    provider: "sqlite",
     client,
     async drop() {
       await client.$disconnect();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Another client on the same database: what a second app instance behind the load balancer would use. */
+export function openSecondClient(database: TestDatabase): PrismaClient {
+  if (database.provider === "postgresql") {
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 2 }) }) as unknown as PrismaClient;
+  }
+  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: database.url, timeout: 5000 }) });
 }
 
 /** Fresh database and stand-in, with the app's environment pointing at them; import app modules after this. */
@@ -149,20 +162,38 @@ export async function arrangeShop(
   return { campaign, creators };
 }
 
-/** Makes SQLite refuse inserts into DiscountCode matching `when` (a SQL condition on NEW), as a failing disk would. */
-export async function failDiscountCodeInserts(database: TestDatabase, name: string, when: string): Promise<void> {
+/**
+ * Makes the database refuse writes to DiscountCode whose new row matches `when` (an SQL condition on NEW, valid in
+ * SQLite and PostgreSQL), as a failing disk or a lost connection would.
+ */
+async function failDiscountCodeWrites(database: TestDatabase, name: string, operation: "INSERT" | "UPDATE", when: string): Promise<void> {
+  if (database.provider === "postgresql") {
+    await database.client.$executeRawUnsafe(
+      `CREATE FUNCTION "${name}_fn"() RETURNS trigger AS $$ BEGIN IF ${when} THEN RAISE EXCEPTION 'simulated write failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+    );
+    await database.client.$executeRawUnsafe(`CREATE TRIGGER "${name}" BEFORE ${operation} ON "DiscountCode" FOR EACH ROW EXECUTE FUNCTION "${name}_fn"()`);
+    return;
+  }
   await database.client.$executeRawUnsafe(
-    `CREATE TRIGGER "${name}" BEFORE INSERT ON "DiscountCode" WHEN ${when} BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`,
+    `CREATE TRIGGER "${name}" BEFORE ${operation} ON "DiscountCode" WHEN ${when} BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`,
   );
 }
 
-/** Makes SQLite refuse updates of DiscountCode matching `when`. */
-export async function failDiscountCodeUpdates(database: TestDatabase, name: string, when: string): Promise<void> {
-  await database.client.$executeRawUnsafe(
-    `CREATE TRIGGER "${name}" BEFORE UPDATE ON "DiscountCode" WHEN ${when} BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`,
-  );
+/** Makes inserts into DiscountCode matching `when` fail. */
+export function failDiscountCodeInserts(database: TestDatabase, name: string, when: string): Promise<void> {
+  return failDiscountCodeWrites(database, name, "INSERT", when);
+}
+
+/** Makes updates of DiscountCode matching `when` fail. */
+export function failDiscountCodeUpdates(database: TestDatabase, name: string, when: string): Promise<void> {
+  return failDiscountCodeWrites(database, name, "UPDATE", when);
 }
 
 export async function dropTrigger(database: TestDatabase, name: string): Promise<void> {
+  if (database.provider === "postgresql") {
+    await database.client.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${name}" ON "DiscountCode"`);
+    await database.client.$executeRawUnsafe(`DROP FUNCTION IF EXISTS "${name}_fn"()`);
+    return;
+  }
   await database.client.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${name}"`);
 }

@@ -264,7 +264,7 @@ describe("the local write fails after Shopify created the discount (never a half
 
   test("every write fails: the discount is queued as an orphan and the repair job deletes it from Shopify", async () => {
     const { collaboration } = await collaborationFor();
-    await failDiscountCodeInserts(env.database, "fail_all_inserts", "1");
+    await failDiscountCodeInserts(env.database, "fail_all_inserts", "1 = 1");
     env.standIn.failNext("DeleteDiscountCode", { kind: "network" });
     await expectFailure(provision.provisionCreatorCode(SHOP, env.admin, { collaborationId: collaboration.id }), "not_saved");
     expect(await storedCodes()).toEqual([]);

@@ -1,9 +1,7 @@
 // The fixed-window counter behind the link proxy's per-IP limit, on a real database: exact under concurrency (the
 // same holds across app instances, which share nothing but the database), windows roll over, keys are independent.
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { PrismaClient } from "../../../app/generated/prisma/client";
-import { startInProcess, type InProcess } from "./in-process";
+import { openSecondClient, startInProcess, type InProcess } from "./in-process";
 
 type RateLimit = typeof import("../../../app/models/rate-limit.server");
 
@@ -37,7 +35,7 @@ describe("hitRateLimit", () => {
 
   test("two app instances (two database clients) share one count", async () => {
     // A second client on the same database stands for a second instance behind the load balancer.
-    const other = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: env.database.url, timeout: 5000 }) });
+    const other = openSecondClient(env.database);
     try {
       const now = at("2026-06-01T10:00:30Z");
       const key = "ip:shared";
