@@ -7,14 +7,18 @@ import path from "node:path";
 import pg from "pg";
 import { parseDatabaseUrl } from "../../app/db/database-url";
 import { applyMigrations } from "../../scripts/lib/schema-engine";
-import { ROOT, TEMPLATE_DB, TEST_TMP } from "./paths";
+import { ROOT, TEST_RUNS } from "./paths";
 import { postgresServerUrl, savePostgresTemplateName, testDatabaseProvider } from "./test-database-provider";
 
 export default async function setup() {
-  fs.rmSync(TEST_TMP, { recursive: true, force: true });
-  fs.mkdirSync(TEST_TMP, { recursive: true });
+  // Each run gets its own scratch folder (workers inherit the variable), so runs side by side never
+  // delete each other's databases; folders of runs whose process is gone are removed.
+  removeFinishedRuns();
+  const runDir = path.join(TEST_RUNS, `run-${process.pid}`);
+  fs.mkdirSync(runDir, { recursive: true });
+  process.env.CREATOR_ROI_TEST_TMP = runDir;
   await applyMigrations({
-    target: parseDatabaseUrl(`file:${TEMPLATE_DB}`),
+    target: parseDatabaseUrl(`file:${path.join(runDir, "template.db")}`),
     schemaPath: path.join(ROOT, "prisma/schema.prisma"),
     migrationsDir: path.join(ROOT, "prisma/migrations"),
   });
@@ -29,7 +33,26 @@ export default async function setup() {
   }
   return async () => {
     for (const teardown of teardowns) await teardown();
+    fs.rmSync(runDir, { recursive: true, force: true });
   };
+}
+
+function removeFinishedRuns() {
+  if (!fs.existsSync(TEST_RUNS)) return;
+  for (const entry of fs.readdirSync(TEST_RUNS)) {
+    const pid = Number(/^run-(\d+)$/.exec(entry)?.[1]);
+    if (pid && isAlive(pid)) continue;
+    fs.rmSync(path.join(TEST_RUNS, entry), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function createPostgresTemplate(): Promise<() => Promise<void>> {
