@@ -3,4 +3,5 @@ export const NAV_ITEMS: { url: string; label: string; exact?: boolean }[] = [
   { url: "/app", label: "nav.dashboard", exact: true },
   { url: "/app/creators", label: "nav.creators" },
   { url: "/app/campaigns", label: "nav.campaigns" },
+  { url: "/app/history", label: "nav.history" },
 ];
