@@ -2,7 +2,8 @@ import { db } from "../db.server";
 
 // Jobs live in the database so that several app instances and a worker share one queue: a job is
 // claimed by a compare-and-set update (status and lock checked in the WHERE clause), which is
-// correct on SQLite and PostgreSQL alike without SELECT … FOR UPDATE.
+// correct on SQLite and PostgreSQL alike without SELECT … FOR UPDATE. Writes run in their own transaction: on
+// SQLite's shared connection a bare write could otherwise land inside another request's open transaction.
 
 export type JobRow = Awaited<ReturnType<typeof db.job.findFirstOrThrow>>;
 
@@ -16,18 +17,39 @@ export async function enqueueJob(input: { name: string; shop?: string | null; pa
     runKey: input.runKey ?? null,
   };
   if (!input.runKey) {
-    await db.job.create({ data });
+    await db.$transaction((tx) => tx.job.create({ data }));
     return;
   }
-  await db.job.upsert({ where: { runKey: input.runKey }, create: data, update: {} });
+  const runKey = input.runKey;
+  await db.$transaction((tx) => tx.job.upsert({ where: { runKey }, create: data, update: {} }));
+}
+
+/**
+ * Enqueues a job unless one of the same name and shop is still waiting to run (a job that reads its inputs when it
+ * runs, such as a rebuild, needs no second copy). Returns whether a job was enqueued.
+ */
+export async function enqueueJobUnlessPending(input: { name: string; shop: string | null; payload?: unknown; runAt?: Date }): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const waiting = await tx.job.findFirst({ where: { name: input.name, shop: input.shop, status: "pending" }, select: { id: true } });
+    if (waiting) return false;
+    await tx.job.create({
+      data: { name: input.name, shop: input.shop, payload: JSON.stringify(input.payload ?? {}), runAt: input.runAt ?? new Date() },
+    });
+    return true;
+  });
 }
 
 /** Claims up to `limit` due jobs for this worker; a crashed worker's claims expire after `leaseMs`. */
-export async function claimDueJobs(workerId: string, opts: { limit?: number; leaseMs?: number; now?: Date } = {}): Promise<JobRow[]> {
+export async function claimDueJobs(
+  workerId: string,
+  opts: { limit?: number; leaseMs?: number; now?: Date; names?: readonly string[] } = {},
+): Promise<JobRow[]> {
   const now = opts.now ?? new Date();
   const leaseUntil = new Date(now.getTime() + (opts.leaseMs ?? 60_000));
   const candidates = await db.job.findMany({
     where: {
+      // With `names`, only jobs this worker knows how to run are claimed; the others wait for a worker that does.
+      ...(opts.names ? { name: { in: [...opts.names] } } : {}),
       OR: [
         { status: "pending", runAt: { lte: now } },
         { status: "running", lockedUntil: { lt: now } },
@@ -40,17 +62,21 @@ export async function claimDueJobs(workerId: string, opts: { limit?: number; lea
   const claimed: JobRow[] = [];
   for (const candidate of candidates) {
     if (claimed.length >= (opts.limit ?? 10)) break;
-    const result = await db.job.updateMany({
-      where: { id: candidate.id, status: candidate.status, lockedUntil: candidate.lockedUntil },
-      data: { status: "running", lockedBy: workerId, lockedUntil: leaseUntil, attempts: { increment: 1 } },
-    });
+    const result = await db.$transaction((tx) =>
+      tx.job.updateMany({
+        where: { id: candidate.id, status: candidate.status, lockedUntil: candidate.lockedUntil },
+        data: { status: "running", lockedBy: workerId, lockedUntil: leaseUntil, attempts: { increment: 1 } },
+      }),
+    );
     if (result.count === 1) claimed.push(await db.job.findUniqueOrThrow({ where: { id: candidate.id } }));
   }
   return claimed;
 }
 
 export async function completeJob(id: string, workerId: string): Promise<void> {
-  await db.job.updateMany({ where: { id, lockedBy: workerId }, data: { status: "done", lockedUntil: null, lastError: null } });
+  await db.$transaction((tx) =>
+    tx.job.updateMany({ where: { id, lockedBy: workerId }, data: { status: "done", lockedUntil: null, lastError: null } }),
+  );
 }
 
 /** Retries with exponential backoff until maxAttempts, then marks the job failed. */
@@ -58,10 +84,12 @@ export async function failJob(job: JobRow, workerId: string, error: unknown, opt
   const message = error instanceof Error ? error.message : String(error);
   const exhausted = job.attempts >= (opts.maxAttempts ?? 5);
   const delay = (opts.baseDelayMs ?? 5_000) * 2 ** Math.max(0, job.attempts - 1);
-  await db.job.updateMany({
-    where: { id: job.id, lockedBy: workerId },
-    data: exhausted
-      ? { status: "failed", lockedUntil: null, lastError: message }
-      : { status: "pending", lockedUntil: null, lastError: message, runAt: new Date((opts.now ?? new Date()).getTime() + delay) },
-  });
+  await db.$transaction((tx) =>
+    tx.job.updateMany({
+      where: { id: job.id, lockedBy: workerId },
+      data: exhausted
+        ? { status: "failed", lockedUntil: null, lastError: message }
+        : { status: "pending", lockedUntil: null, lastError: message, runAt: new Date((opts.now ?? new Date()).getTime() + delay) },
+    }),
+  );
 }

@@ -1,0 +1,53 @@
+import os from "node:os";
+import { retryDueWebhookEvents } from "../ingest/webhook-inbox.server";
+import { appJobHandlers } from "./job-handlers.server";
+import { runDueJobs } from "./run-due-jobs.server";
+
+export type JobScheduler = { stop(): Promise<void>; tick(): Promise<void> };
+
+let running: JobScheduler | null = null;
+
+/**
+ * With the embedded default the web process runs the background work itself: every `intervalMs` it retries the
+ * webhook deliveries that are due and runs the due jobs it has handlers for. Ticks never overlap; the first runs at
+ * once, so that deliveries left pending by a crash are retried as soon as the app is back. Claims live in the
+ * database, so several instances may each run a scheduler. Idempotent: a second call returns the running one.
+ */
+export async function startJobScheduler(opts: { intervalMs?: number; workerId?: string } = {}): Promise<JobScheduler> {
+  if (running) return running;
+  const workerId = opts.workerId ?? `${os.hostname()}:${process.pid}`;
+  const handlers = appJobHandlers();
+  let current: Promise<void> | null = null;
+  let stopped = false;
+
+  const tick = (): Promise<void> => {
+    if (current) return current;
+    current = (async () => {
+      try {
+        await retryDueWebhookEvents();
+        await runDueJobs(handlers, workerId);
+      } catch (error) {
+        console.error("Creator ROI: background tick failed", error);
+      } finally {
+        current = null;
+      }
+    })();
+    return current;
+  };
+
+  const timer = setInterval(() => {
+    if (!stopped) void tick();
+  }, opts.intervalMs ?? 5_000);
+  timer.unref();
+  void tick();
+  running = {
+    tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      if (current) await current;
+      running = null;
+    },
+  };
+  return running;
+}

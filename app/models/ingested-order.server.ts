@@ -1,0 +1,297 @@
+// Persistence of ingested orders, their touches, refunds and customers. Every function runs inside the caller's
+// transaction (ingestion applies an order and its rollup deltas as one unit of work); `shop` scopes every query.
+import type { Tx } from "./transaction.server";
+
+/** Shop settings ingestion depends on. */
+export type IngestSettings = {
+  currencyCode: string;
+  ianaTimezone: string;
+  attributionModel: string;
+  attributionWindowDays: number;
+};
+
+/**
+ * The shop's settings; a shop seen first through a webhook (before any admin visit) is created with the currency
+ * the order states and the defaults, and completed by the first admin visit.
+ */
+export async function getOrCreateIngestSettings(tx: Tx, shop: string, currencyHint: string | null): Promise<IngestSettings> {
+  const select = { currencyCode: true, ianaTimezone: true, attributionModel: true, attributionWindowDays: true } as const;
+  const found = await tx.shop.findUnique({ where: { shop }, select });
+  if (found) return found;
+  return tx.shop.create({ data: { shop, ...(currencyHint ? { currencyCode: currencyHint } : {}) }, select });
+}
+
+/** What ingestion reads of an order it stored before. */
+export type StoredOrder = {
+  id: string;
+  shopifyOrderId: string;
+  shopifyUpdatedAt: Date;
+  processedAt: Date;
+  customerId: string | null;
+  test: boolean;
+  cancelledAt: Date | null;
+  rollupState: string | null;
+  customerOrderIndex: number | null;
+  overrideCreatorId: string | null;
+  overrideCampaignId: string | null;
+};
+
+const storedOrderSelect = {
+  id: true,
+  shopifyOrderId: true,
+  shopifyUpdatedAt: true,
+  processedAt: true,
+  customerId: true,
+  test: true,
+  cancelledAt: true,
+  rollupState: true,
+  customerOrderIndex: true,
+  overrideCreatorId: true,
+  overrideCampaignId: true,
+} as const;
+
+export async function findStoredOrder(tx: Tx, shop: string, shopifyOrderId: string): Promise<StoredOrder | null> {
+  return tx.order.findUnique({ where: { shop_shopifyOrderId: { shop, shopifyOrderId } }, select: storedOrderSelect });
+}
+
+/** The order columns ingestion writes (never the override columns: those belong to staff). */
+export type OrderWrite = {
+  shopifyOrderId: string;
+  name: string;
+  processedAt: Date;
+  shopifyUpdatedAt: Date;
+  customerId: string | null;
+  currency: string;
+  presentmentCurrency: string;
+  grossMinor: number;
+  discountsMinor: number;
+  shippingMinor: number;
+  taxesMinor: number;
+  refundsMinor: number;
+  cogsMinor: number;
+  cogsCoveredMinor: number;
+  cancelledAt: Date | null;
+  test: boolean;
+  codes: string;
+  landingUrl: string | null;
+  referrer: string | null;
+  sourceName: string | null;
+  utm: string | null;
+  journeyFirstUtm: string | null;
+  journeyLastUtm: string | null;
+  creditedCreatorId: string | null;
+  creditedCampaignId: string | null;
+  attribution: string | null;
+};
+
+/** Inserts the order, or overwrites the columns of the stored one (by id); returns its id. */
+export async function writeOrder(tx: Tx, shop: string, existingId: string | null, data: OrderWrite): Promise<string> {
+  if (existingId) {
+    await tx.order.update({ where: { id: existingId }, data, select: { id: true } });
+    return existingId;
+  }
+  const created = await tx.order.create({ data: { shop, ...data }, select: { id: true } });
+  return created.id;
+}
+
+export type TouchWrite = { creatorId: string; campaignId: string | null; kind: string; at: Date; evidence: string | null };
+
+/** Replaces the order's touches with the given ones. */
+export async function replaceTouches(tx: Tx, shop: string, orderId: string, touches: readonly TouchWrite[], hadTouches: boolean): Promise<void> {
+  if (hadTouches) await tx.touch.deleteMany({ where: { shop, orderId } });
+  if (touches.length > 0) await tx.touch.createMany({ data: touches.map((touch) => ({ shop, orderId, ...touch })) });
+}
+
+export type StoredTouch = { orderId: string; creatorId: string; campaignId: string | null; kind: string; at: Date; evidence: string | null };
+
+/** Touches of the given orders of the shop. */
+export async function listTouchesOfOrders(tx: Tx, shop: string, orderIds: readonly string[]): Promise<StoredTouch[]> {
+  if (orderIds.length === 0) return [];
+  return tx.touch.findMany({
+    where: { shop, orderId: { in: [...orderIds] } },
+    select: { orderId: true, creatorId: true, campaignId: true, kind: true, at: true, evidence: true },
+  });
+}
+
+/** What ingestion derived for an order after applying its rollup deltas (only the given fields change). */
+export async function updateOrderDerived(
+  tx: Tx,
+  orderId: string,
+  data: { rollupState?: string | null; customerOrderIndex?: number | null; refundsMinor?: number; creditedCreatorId?: string | null; creditedCampaignId?: string | null; attribution?: string | null },
+): Promise<void> {
+  await tx.order.update({ where: { id: orderId }, data, select: { id: true } });
+}
+
+export type RefundWrite = { shopifyRefundId: string; shopifyOrderId: string; processedAt: Date; amountMinor: number };
+export type StoredRefund = RefundWrite & { applied: boolean };
+
+export async function findRefund(tx: Tx, shop: string, shopifyRefundId: string): Promise<StoredRefund | null> {
+  return tx.refund.findUnique({
+    where: { shop_shopifyRefundId: { shop, shopifyRefundId } },
+    select: { shopifyRefundId: true, shopifyOrderId: true, processedAt: true, amountMinor: true, applied: true },
+  });
+}
+
+/** Stores a refund once per Shopify id (a changed amount or date replaces the stored one). */
+export async function upsertRefund(tx: Tx, shop: string, refund: RefundWrite, applied: boolean): Promise<void> {
+  await tx.refund.upsert({
+    where: { shop_shopifyRefundId: { shop, shopifyRefundId: refund.shopifyRefundId } },
+    create: { shop, ...refund, applied },
+    update: { shopifyOrderId: refund.shopifyOrderId, processedAt: refund.processedAt, amountMinor: refund.amountMinor, applied },
+    select: { id: true },
+  });
+}
+
+/** Every stored refund of an order (including those that arrived before it). */
+export async function listRefundsOfOrder(tx: Tx, shop: string, shopifyOrderId: string): Promise<StoredRefund[]> {
+  return tx.refund.findMany({
+    where: { shop, shopifyOrderId },
+    select: { shopifyRefundId: true, shopifyOrderId: true, processedAt: true, amountMinor: true, applied: true },
+  });
+}
+
+/** Refunds that waited for their order are now matched with it. */
+export async function markRefundsApplied(tx: Tx, shop: string, shopifyOrderId: string): Promise<void> {
+  await tx.refund.updateMany({ where: { shop, shopifyOrderId, applied: false }, data: { applied: true } });
+}
+
+/** An order of a customer, as the customer's history needs it. */
+export type CustomerOrderRow = {
+  id: string;
+  shopifyOrderId: string;
+  processedAt: Date;
+  test: boolean;
+  cancelledAt: Date | null;
+  rollupState: string | null;
+  customerOrderIndex: number | null;
+  utm: string | null;
+  referrer: string | null;
+};
+
+export async function listOrdersOfCustomer(tx: Tx, shop: string, customerId: string): Promise<CustomerOrderRow[]> {
+  return tx.order.findMany({
+    where: { shop, customerId },
+    select: {
+      id: true,
+      shopifyOrderId: true,
+      processedAt: true,
+      test: true,
+      cancelledAt: true,
+      rollupState: true,
+      customerOrderIndex: true,
+      utm: true,
+      referrer: true,
+    },
+  });
+}
+
+export type CustomerWrite = {
+  firstOrderAt: Date;
+  firstOrderId: string;
+  acquiringCreatorId: string | null;
+  acquiringCampaignId: string | null;
+  acquisitionChannel: string;
+};
+
+/** Records who acquired the customer; a customer with no counted order left (null) loses its row. */
+export async function saveCustomer(tx: Tx, shop: string, shopifyCustomerId: string, customer: CustomerWrite | null): Promise<void> {
+  if (customer === null) {
+    await tx.customer.deleteMany({ where: { shop, shopifyCustomerId } });
+    return;
+  }
+  await tx.customer.upsert({
+    where: { shop_shopifyCustomerId: { shop, shopifyCustomerId } },
+    create: { shop, shopifyCustomerId, ...customer },
+    update: customer,
+    select: { id: true },
+  });
+}
+
+export type StoredCustomer = Omit<CustomerWrite, "firstOrderId"> & { firstOrderId: string | null };
+
+export async function getCustomer(tx: Tx, shop: string, shopifyCustomerId: string): Promise<StoredCustomer | null> {
+  return tx.customer.findUnique({
+    where: { shop_shopifyCustomerId: { shop, shopifyCustomerId } },
+    select: { firstOrderAt: true, firstOrderId: true, acquiringCreatorId: true, acquiringCampaignId: true, acquisitionChannel: true },
+  });
+}
+
+/** The whole stored order row (for crediting it again from its stored touches). */
+export async function getOrderRow(tx: Tx, shop: string, shopifyOrderId: string) {
+  return tx.order.findUnique({ where: { shop_shopifyOrderId: { shop, shopifyOrderId } } });
+}
+
+/** Writes (or clears, with creatorId null) a staff reassignment of an order; false when the shop has no such order. */
+export async function setOrderOverride(
+  tx: Tx,
+  shop: string,
+  shopifyOrderId: string,
+  override: { creatorId: string; campaignId: string | null } | null,
+  by: string | null,
+  at: Date,
+): Promise<boolean> {
+  const { count } = await tx.order.updateMany({
+    where: { shop, shopifyOrderId },
+    data: {
+      overrideCreatorId: override?.creatorId ?? null,
+      overrideCampaignId: override?.campaignId ?? null,
+      overrideBy: by,
+      overrideAt: at,
+    },
+  });
+  return count === 1;
+}
+
+/** Every order of the shop with what a rebuild of the rollups reads. */
+export async function listShopOrdersForRebuild(tx: Tx, shop: string) {
+  return tx.order.findMany({
+    where: { shop },
+    select: {
+      id: true,
+      shopifyOrderId: true,
+      processedAt: true,
+      customerId: true,
+      grossMinor: true,
+      discountsMinor: true,
+      cogsMinor: true,
+      cogsCoveredMinor: true,
+      cancelledAt: true,
+      test: true,
+      utm: true,
+      referrer: true,
+      overrideCreatorId: true,
+      overrideCampaignId: true,
+      creditedCreatorId: true,
+      creditedCampaignId: true,
+      attribution: true,
+      rollupState: true,
+      customerOrderIndex: true,
+    },
+  });
+}
+
+/** Every touch of the shop. */
+export async function listShopTouches(tx: Tx, shop: string): Promise<StoredTouch[]> {
+  return tx.touch.findMany({ where: { shop }, select: { orderId: true, creatorId: true, campaignId: true, kind: true, at: true, evidence: true } });
+}
+
+/** Every refund of the shop. */
+export async function listShopRefunds(tx: Tx, shop: string): Promise<StoredRefund[]> {
+  return tx.refund.findMany({ where: { shop }, select: { shopifyRefundId: true, shopifyOrderId: true, processedAt: true, amountMinor: true, applied: true } });
+}
+
+/** Every customer row of the shop. */
+export async function listShopCustomers(tx: Tx, shop: string): Promise<(StoredCustomer & { shopifyCustomerId: string })[]> {
+  return tx.customer.findMany({
+    where: { shop },
+    select: { shopifyCustomerId: true, firstOrderAt: true, firstOrderId: true, acquiringCreatorId: true, acquiringCampaignId: true, acquisitionChannel: true },
+  });
+}
+
+/** Refunds are applied exactly when their order is stored. */
+export async function setRefundsApplied(tx: Tx, shop: string, shopifyOrderIds: readonly string[], applied: boolean): Promise<void> {
+  const chunk = 500;
+  for (let i = 0; i < shopifyOrderIds.length; i += chunk) {
+    await tx.refund.updateMany({ where: { shop, shopifyOrderId: { in: shopifyOrderIds.slice(i, i + chunk) }, applied: !applied }, data: { applied } });
+  }
+}
