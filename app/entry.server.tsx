@@ -7,6 +7,8 @@ import { addDocumentHeaders } from "./http/document-headers.server";
 
 // Exposed on the server build so that only the demo server (scripts/demo.ts) can switch the demo seam on.
 export { enableDemoMode } from "./demo/demo-mode.server";
+// Exposed so that the server scripts (scripts/serve.ts, scripts/demo.ts) run the background jobs in the web process.
+export { startJobScheduler } from "./jobs/job-scheduler.server";
 
 export const streamTimeout = 5000;
 

@@ -56,12 +56,14 @@ export async function startDemo(options: DemoOptions) {
   enable({ adminEndpoint: standIn.endpointFor(DEMO_SHOP), accessToken: standIn.accessTokenFor(DEMO_SHOP) });
 
   const server = await startAppServer({ root, build, host: DEMO_HOST, port: options.port });
+  const scheduler = await build.entry.module.startJobScheduler?.();
   await seedDemo({ appUrl: server.url, apiSecret: secret, shop: DEMO_SHOP, standIn, log });
   return {
     url: `http://localhost:${server.port}/app`,
     server,
     standIn,
     async stop() {
+      await scheduler?.stop();
       await server.close();
       await standIn.close();
     },

@@ -9,6 +9,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 async function main() {
   const build = await importServerBuild(root);
   const server = await startAppServer({ root, build, host: process.env.HOST ?? "0.0.0.0", port: Number(process.env.PORT ?? 3000) });
+  // The embedded default: this process also retries failed webhook deliveries and runs the due jobs.
+  await build.entry.module.startJobScheduler?.();
   console.log(`listening ${server.url}`);
   const stop = () => server.close().then(() => process.exit(0));
   process.on("SIGTERM", stop);

@@ -10,7 +10,12 @@ import type { ServerBuild } from "@remix-run/node";
 export type RunningServer = { url: string; port: number; host: string; server: http.Server; close(): Promise<void> };
 
 export type ServerBuildWithEntry = ServerBuild & {
-  entry: { module: ServerBuild["entry"]["module"] & { enableDemoMode?: (config: { adminEndpoint: string; accessToken: string }) => void } };
+  entry: {
+    module: ServerBuild["entry"]["module"] & {
+      enableDemoMode?: (config: { adminEndpoint: string; accessToken: string }) => void;
+      startJobScheduler?: (opts?: { intervalMs?: number }) => Promise<{ stop(): Promise<void> }>;
+    };
+  };
 };
 
 /** Where `remix vite:build` wrote the app (BUILD_DIR, default build/). */

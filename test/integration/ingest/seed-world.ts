@@ -49,6 +49,13 @@ export async function seedWorld(
   }
 }
 
+const ZERO: Totals = { orders: 0, codeOrders: 0, linkOrders: 0, newCustomers: 0, grossMinor: 0, discountsMinor: 0, refundsMinor: 0, netMinor: 0, repeatOrders: 0, repeatNetMinor: 0 };
+
+/** One creator's (or the baseline's, "") totals, zero when it has no row. */
+export function totalsOf(totals: Record<string, Totals>, creatorId: string): Totals {
+  return totals[creatorId] ?? ZERO;
+}
+
 /** The rollups of a shop summed per creator ("" = the baseline), in the generator's Totals shape. */
 export async function rollupTotals(client: PrismaClient, shop: string): Promise<Record<string, Totals>> {
   const groups = await client.dailyRollup.groupBy({
