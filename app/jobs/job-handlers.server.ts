@@ -2,6 +2,8 @@
 import { rebuildRollups, REBUILD_ROLLUPS_JOB } from "../ingest/rebuild-rollups.server";
 import { retryDueWebhookEvents } from "../ingest/webhook-inbox.server";
 import { registerJobHandler, registeredJobHandlers, type JobHandlers } from "./job-registry.server";
+import { registerOrderHistoryJobs } from "./order-history-jobs.server";
+import { registerShopMaintenanceJobs } from "./shop-maintenance-jobs.server";
 
 export const RETRY_WEBHOOK_EVENTS_JOB = "retry-webhook-events";
 
@@ -18,6 +20,8 @@ export function appJobHandlers(): JobHandlers {
     registerJobHandler(RETRY_WEBHOOK_EVENTS_JOB, async () => {
       await retryDueWebhookEvents();
     });
+    registerOrderHistoryJobs();
+    registerShopMaintenanceJobs();
   }
   return registeredJobHandlers();
 }

@@ -139,11 +139,13 @@ export async function createCustomerDataRequest(
   shop: string,
   input: { shopifyRequestId: string; shopifyCustomerId: string; data: CustomerDataExport },
 ): Promise<CustomerDataRequest> {
-  return db.customerDataRequest.upsert({
-    where: { shop_shopifyRequestId: { shop, shopifyRequestId: input.shopifyRequestId } },
-    create: { shop, shopifyRequestId: input.shopifyRequestId, shopifyCustomerId: input.shopifyCustomerId, data: JSON.stringify(input.data) },
-    update: {},
-  });
+  return db.$transaction((tx) =>
+    tx.customerDataRequest.upsert({
+      where: { shop_shopifyRequestId: { shop, shopifyRequestId: input.shopifyRequestId } },
+      create: { shop, shopifyRequestId: input.shopifyRequestId, shopifyCustomerId: input.shopifyCustomerId, data: JSON.stringify(input.data) },
+      update: {},
+    }),
+  );
 }
 
 /** customers/data_request: gathers what the app holds about the customer and keeps it for the merchant. */
@@ -168,6 +170,6 @@ export async function listCustomerDataRequests(shop: string, take = 20): Promise
 export async function requireCustomerDataRequestForDownload(shop: string, id: string, now: Date = new Date()): Promise<CustomerDataRequest> {
   const request = await db.customerDataRequest.findFirst({ where: { shop, id } });
   if (!request) throw notFound();
-  await db.customerDataRequest.updateMany({ where: { shop, id }, data: { downloadedAt: now } });
+  await db.$transaction((tx) => tx.customerDataRequest.updateMany({ where: { shop, id }, data: { downloadedAt: now } }));
   return { ...request, downloadedAt: now };
 }

@@ -9,11 +9,14 @@ import { I18nProvider } from "../i18n/i18n-context";
 import { polarisTranslations } from "../i18n/polaris-translations";
 import { requireAdminContext } from "../auth/admin-context.server";
 import { env } from "../env.server";
+import { ensureOrderHistoryJobs } from "../jobs/order-history-jobs.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { locale, demo } = await requireAdminContext(request);
+  const { shop, locale, demo } = await requireAdminContext(request);
+  // First admin request of a shop: its order history import, and the hourly reconciliation (once per process).
+  await ensureOrderHistoryJobs(shop).catch((error) => console.warn(`Order history jobs of ${shop} not scheduled yet:`, error));
   return json({ apiKey: demo ? "" : env.SHOPIFY_API_KEY, demo, locale });
 }
 

@@ -20,3 +20,6 @@ globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => 
   }
   throw new TypeError(`fetch failed: ${url.host} is outside the test network`);
 };
+
+// A module (no exports) so that in-process tests can load it with a dynamic import.
+export {};

@@ -76,3 +76,18 @@ export async function deleteShopRows(client: PrismaClient, shop: string): Promis
   }
   await client.rateLimit.deleteMany({ where: { key: { contains: shop } } });
 }
+
+/** The app's environment pointed at `database` for in-process calls; import app modules only after this. */
+export function useInProcessEnvironment(database: TestDatabase, extra: Record<string, string> = {}): void {
+  Object.assign(process.env, {
+    NODE_ENV: "test",
+    SHOPIFY_API_KEY: "test-api-key",
+    SHOPIFY_API_SECRET: "test-api-secret-with-enough-entropy",
+    SHOPIFY_APP_URL: "https://creator-roi.test",
+    CLICK_HASH_SALT: "test-salt-0123456789abcdef",
+    DATABASE_URL: database.url,
+    ...extra,
+  });
+  // db.server keeps one client per process outside production; this process must use this test's database.
+  (globalThis as { __creatorRoiDb?: unknown }).__creatorRoiDb = undefined;
+}
