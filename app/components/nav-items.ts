@@ -4,4 +4,5 @@ export const NAV_ITEMS: { url: string; label: string; exact?: boolean }[] = [
   { url: "/app/creators", label: "nav.creators" },
   { url: "/app/campaigns", label: "nav.campaigns" },
   { url: "/app/history", label: "nav.history" },
+  { url: "/app/settings", label: "nav.settings" },
 ];

@@ -9,6 +9,7 @@ import {
   type CohortSnapshotRow,
 } from "../models/cohort-snapshot.server";
 import { getShopSettings } from "../models/settings.server";
+import { CREATOR_CHANNEL } from "../queries/channels";
 import { buildCohortSnapshotData, type SnapshotCustomer } from "../queries/cohort-snapshot-data";
 import { dayKeyer } from "../queries/day-keyer";
 import { enqueueJob } from "./job-queue.server";
@@ -16,8 +17,7 @@ import { enqueueJob } from "./job-queue.server";
 export const REFRESH_COHORT_SNAPSHOTS_JOB = "refresh-cohort-snapshots";
 /** Snapshots older than this are refreshed in the background while pages keep showing them. */
 export const SNAPSHOT_MAX_AGE_MS = 6 * 60 * 60 * 1000;
-/** The acquisition channel of customers a creator acquired. */
-export const CREATOR_CHANNEL = "creator";
+export { CREATOR_CHANNEL };
 
 /** Recomputes and replaces every cohort snapshot row of the shop as of `now`; returns the number of customers. */
 export async function refreshCohortSnapshots(shop: string, now: Date = new Date()): Promise<number> {

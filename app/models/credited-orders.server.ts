@@ -29,45 +29,48 @@ const SELECT = {
   attribution: true,
 } as const;
 
-const where = (shop: string, creatorId: string) => ({ shop, creditedCreatorId: creatorId, test: false, cancelledAt: null });
+/** Instants [from, to) the orders were processed in: a period of shop-zone days. */
+export type InstantRange = { from: Date; to: Date };
 
-/** One page of a creator's credited orders, newest first, and how many there are in all. */
+const where = (shop: string, creatorId: string, within: InstantRange) => ({
+  shop,
+  creditedCreatorId: creatorId,
+  test: false,
+  cancelledAt: null,
+  processedAt: { gte: within.from, lt: within.to },
+});
+
+/** One page of a creator's credited orders of a period, newest first, and how many there are in the period. */
 export async function listCreditedOrders(
   shop: string,
   creatorId: string,
+  within: InstantRange,
   page: { skip: number; take: number },
 ): Promise<{ rows: CreditedOrderRow[]; total: number }> {
   const [rows, total] = await Promise.all([
-    db.order.findMany({ where: where(shop, creatorId), orderBy: [{ processedAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take, select: SELECT }),
-    db.order.count({ where: where(shop, creatorId) }),
+    db.order.findMany({ where: where(shop, creatorId, within), orderBy: [{ processedAt: "desc" }, { id: "desc" }], skip: page.skip, take: page.take, select: SELECT }),
+    db.order.count({ where: where(shop, creatorId, within) }),
   ]);
   return { rows, total };
 }
 
-/** Calls onBatch with all of a creator's credited orders, newest first, a batch at a time (for streamed exports). */
-export async function forEachCreditedOrderBatch(
+export type CreditedOrderCursor = { processedAt: Date; id: string };
+
+/** The next batch of a creator's credited orders of a period after a cursor (newest first), for streamed exports. */
+export async function listCreditedOrdersAfter(
   shop: string,
   creatorId: string,
-  onBatch: (rows: CreditedOrderRow[]) => Promise<void> | void,
-  batchSize = 500,
-): Promise<void> {
-  let after: { processedAt: Date; id: string } | null = null;
-  for (;;) {
-    const rows: CreditedOrderRow[] = await db.order.findMany({
-      where: {
-        ...where(shop, creatorId),
-        ...(after
-          ? { OR: [{ processedAt: { lt: after.processedAt } }, { processedAt: after.processedAt, id: { lt: after.id } }] }
-          : {}),
-      },
-      orderBy: [{ processedAt: "desc" }, { id: "desc" }],
-      take: batchSize,
-      select: SELECT,
-    });
-    if (rows.length === 0) return;
-    await onBatch(rows);
-    const last = rows[rows.length - 1]!;
-    after = { processedAt: last.processedAt, id: last.id };
-    if (rows.length < batchSize) return;
-  }
+  within: InstantRange,
+  after: CreditedOrderCursor | null,
+  take: number,
+): Promise<CreditedOrderRow[]> {
+  return db.order.findMany({
+    where: {
+      ...where(shop, creatorId, within),
+      ...(after ? { OR: [{ processedAt: { lt: after.processedAt } }, { processedAt: after.processedAt, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ processedAt: "desc" }, { id: "desc" }],
+    take,
+    select: SELECT,
+  });
 }

@@ -1,6 +1,8 @@
 // The creator leaderboard and the tier / compensation comparisons, built in memory from rollup sums per
 // creator × campaign and the collaborations' cost bases. Pure, so that the sort, filter and cost rules are tested
 // without a database.
+import { COMPENSATION_TYPES } from "~/domain/campaigns";
+import { TIERS } from "~/domain/creators";
 import { ratioValueOrNull, type CostBreakdown } from "~/domain/metrics";
 import { addCosts, collaborationCost, ZERO_COST, type CostBasis } from "./collaboration-cost";
 import type { DayPeriod } from "./date-range";
@@ -52,8 +54,7 @@ export const LEADERBOARD_SORTS = [
 export type LeaderboardSort = (typeof LEADERBOARD_SORTS)[number];
 export type SortDirection = "asc" | "desc";
 
-export const COMPENSATION_TYPES = ["gifted", "paid", "commission", "hybrid"] as const;
-export const TIERS = ["nano", "micro", "mid", "macro", "mega"] as const;
+export { COMPENSATION_TYPES, TIERS };
 /** The compensation group of sales credited to a creator outside any campaign. */
 export const NO_CAMPAIGN = "none";
 

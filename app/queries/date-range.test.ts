@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DateRangeError, overlapDays, resolveDateRange, type RangePreset } from "./date-range";
+import { DateRangeError, overlapDays, periodInstants, resolveDateRange, type RangePreset } from "./date-range";
 
 describe("resolveDateRange", () => {
   test.each<[string, RangePreset, string, string, string, number, string, string]>([
@@ -42,6 +42,17 @@ describe("resolveDateRange", () => {
 
   test("exactly 731 days is allowed", () => {
     expect(resolveDateRange({ preset: "custom", from: "2020-01-01", to: "2021-12-31" }, "2024-06-01").days).toBe(731);
+  });
+});
+
+describe("periodInstants", () => {
+  test.each([
+    ["Paris in winter: midnight is 23:00 UTC the day before", "Europe/Paris", "2024-01-01", "2024-01-31", "2023-12-31T23:00:00.000Z", "2024-01-31T23:00:00.000Z"],
+    ["the spring-forward month in New York", "America/New_York", "2024-03-01", "2024-03-31", "2024-03-01T05:00:00.000Z", "2024-04-01T04:00:00.000Z"],
+    ["one day in Tokyo", "Asia/Tokyo", "2024-06-01", "2024-06-01", "2024-05-31T15:00:00.000Z", "2024-06-01T15:00:00.000Z"],
+  ])("%s", (_label, zone, from, to, start, end) => {
+    const r = periodInstants({ from, to }, zone);
+    expect([r.from.toISOString(), r.to.toISOString()]).toEqual([start, end]);
   });
 });
 

@@ -1,6 +1,6 @@
 // The reporting period of the analytics pages: shop-zone day keys, both ends included, and the period of the
 // same length just before it for comparison.
-import { addDays, daysBetween } from "~/domain/dates";
+import { addDays, daysBetween, startOfDayInstant } from "~/domain/dates";
 
 export const RANGE_PRESETS = ["last7", "last30", "last90", "mtd", "custom"] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
@@ -69,6 +69,11 @@ export function resolveDateRange(input: { preset: RangePreset; from?: string; to
       return withPrevious("custom", input.from, input.to);
     }
   }
+}
+
+/** The instants [from, to) of a period of shop-zone days: the start of its first day to the start of the day after its last. */
+export function periodInstants(period: DayPeriod, timeZone: string): { from: Date; to: Date } {
+  return { from: startOfDayInstant(period.from, timeZone), to: startOfDayInstant(addDays(period.to, 1), timeZone) };
 }
 
 /** Days shared by two periods (0 when they do not meet). */

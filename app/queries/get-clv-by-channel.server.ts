@@ -1,11 +1,10 @@
 import type { ClvPoint } from "~/domain/metrics";
-import { CREATOR_CHANNEL } from "../jobs/refresh-cohort-snapshots.server";
 import { listCohortSnapshots } from "../models/cohort-snapshot.server";
+import { CHANNEL_ORDER } from "./channels";
 import { parseCohortSnapshotData, type RepeatPoint } from "./cohort-snapshot-data";
 import { ensureCohortSnapshots, type SnapshotFreshness } from "./cohort-snapshots.server";
 
-/** Channels in the order the page shows them: creators first, then the shop's other acquisition channels. */
-export const CHANNEL_ORDER = [CREATOR_CHANNEL, "paid_social", "search", "email", "organic_social", "organic", "direct", "other"] as const;
+export { CHANNEL_ORDER };
 
 export type ChannelClv = { channel: string; customers: number; clv: ClvPoint[]; repeat: RepeatPoint[] };
 export type ClvByChannel = SnapshotFreshness & { channels: ChannelClv[] };

@@ -2,6 +2,7 @@
 // new customers and their repeat orders, CLV curve, repeat rates and cohort table (from the cohort snapshot), the
 // collaborations' costs, credited orders with their attribution explanation, codes and links.
 import type { ClvPoint, CohortRow, CostBreakdown, Ratio } from "~/domain/metrics";
+import { CREATOR_CHANNEL } from "../jobs/refresh-cohort-snapshots.server";
 import { getCohortSnapshot } from "../models/cohort-snapshot.server";
 import { listCreatorCodesAndLinks, listCreatorNames, type CreatorCode, type CreatorLink } from "../models/creator-assets.server";
 import { requireCreator } from "../models/creator.server";
@@ -14,7 +15,7 @@ import { parseCohortSnapshotData, type RepeatPoint } from "./cohort-snapshot-dat
 import { ensureCohortSnapshots, type SnapshotFreshness } from "./cohort-snapshots.server";
 import { buildLeaderboard, type CreatorSlice } from "./creator-leaderboard";
 import { dailySeries, type DailyPoint } from "./daily-series";
-import type { DateRange, DayPeriod } from "./date-range";
+import { periodInstants, type DateRange, type DayPeriod } from "./date-range";
 import { creatorSlices, resolveRangeOrDefault } from "./get-creator-leaderboard.server";
 import { kpiCards, type KpiCard } from "./kpi-cards";
 import { parseOrderExplanation, type OrderExplanation } from "./order-explanation";
@@ -62,7 +63,15 @@ export type CreatorPerformance = {
   /** The shop's AOV over the same period, all orders (credited or not). */
   shopAov: Ratio;
   trend: DailyPoint[];
-  cohorts: SnapshotFreshness & { customers: number; clv: ClvPoint[]; repeat: RepeatPoint[]; table: CohortRow[] };
+  cohorts: SnapshotFreshness & {
+    customers: number;
+    clv: ClvPoint[];
+    repeat: RepeatPoint[];
+    table: CohortRow[];
+    /** CLV of every creator-acquired customer of the shop, to compare with. */
+    allCreatorsClv: ClvPoint[];
+    allCreatorsCustomers: number;
+  };
   collaborations: CollaborationCostView[];
   orders: { rows: CreditedOrderView[]; total: number; page: number; pageSize: number };
   codes: (CreatorCode & { campaignName: string | null })[];
@@ -95,10 +104,16 @@ export async function getCreatorPerformance(shop: string, creatorId: string, par
     sumRollups(shop, { ...period, creatorId }, ["day"]),
     sumRollups(shop, period, ["rowKind"]),
     ensureCohortSnapshots(shop, now),
-    listCreditedOrders(shop, creatorId, { skip: (page - 1) * CREDITED_ORDERS_PAGE_SIZE, take: CREDITED_ORDERS_PAGE_SIZE }),
+    listCreditedOrders(shop, creatorId, periodInstants(period, settings.ianaTimezone), {
+      skip: (page - 1) * CREDITED_ORDERS_PAGE_SIZE,
+      take: CREDITED_ORDERS_PAGE_SIZE,
+    }),
     listCreatorCodesAndLinks(shop, creatorId),
   ]);
-  const snapshot = await getCohortSnapshot(shop, "creator", creatorId);
+  const [snapshot, creatorsChannel] = await Promise.all([
+    getCohortSnapshot(shop, "creator", creatorId),
+    getCohortSnapshot(shop, "channel", CREATOR_CHANNEL),
+  ]);
 
   const leaderboardCreator = { id: creator.id, name: creator.name, handle: creator.handle, tier: creator.tier, platform: null, platforms: [] };
   const metricsOf = (s: CreatorSlice[], p: DayPeriod) => {
@@ -181,6 +196,8 @@ export async function getCreatorPerformance(shop: string, creatorId: string, par
       clv: data?.clv ?? [],
       repeat: data?.repeat ?? [],
       table: data?.cohorts ?? [],
+      allCreatorsClv: creatorsChannel ? parseCohortSnapshotData(creatorsChannel.data).clv : [],
+      allCreatorsCustomers: creatorsChannel?.customers ?? 0,
     },
     collaborations,
     orders: { rows: orderViews, total: orders.total, page, pageSize: CREDITED_ORDERS_PAGE_SIZE },
