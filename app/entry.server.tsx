@@ -9,6 +9,8 @@ import { addDocumentHeaders } from "./http/document-headers.server";
 export { enableDemoMode } from "./demo/demo-mode.server";
 // Exposed so that the server scripts (scripts/serve.ts, scripts/demo.ts) run the background jobs in the web process.
 export { startJobScheduler } from "./jobs/job-scheduler.server";
+// The role-aware start (web: per DATABASE_URL and RUN_JOBS_IN_WEB; worker: always), for scripts/serve.ts and scripts/worker.ts.
+export { startBackgroundJobs } from "./jobs/background-jobs.server";
 
 export const streamTimeout = 5000;
 

@@ -9,10 +9,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 async function main() {
   const build = await importServerBuild(root);
   const server = await startAppServer({ root, build, host: process.env.HOST ?? "0.0.0.0", port: Number(process.env.PORT ?? 3000) });
-  // The embedded default: this process also retries failed webhook deliveries and runs the due jobs.
-  await build.entry.module.startJobScheduler?.();
+  // The embedded default (SQLite): this process also retries failed webhook deliveries and runs the due jobs. On
+  // PostgreSQL the web instances stay stateless and `npm run worker` runs them, unless RUN_JOBS_IN_WEB=1.
+  const jobs = await build.entry.module.startBackgroundJobs?.("web");
+  console.log(jobs ? `background jobs: run here (${jobs.workerId}, every ${jobs.intervalMs} ms)` : "background jobs: left to the worker (npm run worker)");
   console.log(`listening ${server.url}`);
-  const stop = () => server.close().then(() => process.exit(0));
+  const stop = () =>
+    Promise.all([server.close(), jobs?.scheduler.stop()]).then(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

@@ -32,6 +32,14 @@ const envSchema = z.object({
   // Tracked-link clicks one visitor IP may make per minute through the app proxy; above it the proxy answers 429.
   LINK_CLICKS_PER_MINUTE_PER_IP: z.coerce.number().int().min(1, "must be at least 1").max(100_000).default(60),
   LOG_LEVEL: z.enum(["error", "warn", "info", "debug"]).default("info"),
+  // PostgreSQL connections this process may open (instances × pool size must stay under max_connections).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1, "must be at least 1").max(500).default(10),
+  // Background jobs in the web process: unset = yes on SQLite, no on PostgreSQL (the worker runs them); 1 or 0 forces.
+  RUN_JOBS_IN_WEB: z.enum(["0", "1"], { error: "must be 0 or 1" }).optional(),
+  // How often a process that runs jobs looks for due ones.
+  JOB_INTERVAL_MS: z.coerce.number().int().min(50, "must be at least 50").max(600_000).default(5_000),
+  // Tests only: a file the "probe" job appends one line to per execution (the job exists only when this is set).
+  JOB_PROBE_FILE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,6 +2,7 @@ import os from "node:os";
 import { retryDueWebhookEvents } from "../ingest/webhook-inbox.server";
 import { appJobHandlers } from "./job-handlers.server";
 import { runDueJobs } from "./run-due-jobs.server";
+import { schedulePeriodicJobs } from "./schedule-periodic-jobs.server";
 
 export type JobScheduler = { stop(): Promise<void>; tick(): Promise<void> };
 
@@ -25,6 +26,8 @@ export async function startJobScheduler(opts: { intervalMs?: number; workerId?: 
     current = (async () => {
       try {
         await retryDueWebhookEvents();
+        // Periodic runs (hourly reconciliation) carry run keys: enqueued once however many processes tick.
+        await schedulePeriodicJobs();
         await runDueJobs(handlers, workerId);
       } catch (error) {
         console.error("Creator ROI: background tick failed", error);

@@ -89,7 +89,7 @@ export async function removeOrphanDiscount(shop: string, admin: AdminApi, orphan
  * Runs one claimed job of this name: repairs the job's shop with an Admin API client for it. Throws when anything
  * failed, so that the queue retries the job with backoff (repairing is idempotent).
  */
-export async function runRepairDiscountCodesJob(job: JobRow, adminFor: (shop: string) => Promise<AdminApi>): Promise<RepairOutcome> {
+export async function runRepairDiscountCodesJob(job: Pick<JobRow, "id" | "name" | "shop" | "payload">, adminFor: (shop: string) => Promise<AdminApi>): Promise<RepairOutcome> {
   if (job.name !== REPAIR_DISCOUNT_CODES_JOB) throw new Error(`Job ${job.id} is a ${job.name} job, not ${REPAIR_DISCOUNT_CODES_JOB}`);
   if (!job.shop) throw new Error(`Job ${job.id} has no shop`);
   const payload = readPayload(job.payload);

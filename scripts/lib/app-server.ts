@@ -9,11 +9,15 @@ import type { ServerBuild } from "@remix-run/node";
 
 export type RunningServer = { url: string; port: number; host: string; server: http.Server; close(): Promise<void> };
 
+export type BackgroundJobsHandle = { workerId: string; jobNames: string[]; intervalMs: number; scheduler: { stop(): Promise<void> } };
+
 export type ServerBuildWithEntry = ServerBuild & {
   entry: {
     module: ServerBuild["entry"]["module"] & {
       enableDemoMode?: (config: { adminEndpoint: string; accessToken: string }) => void;
       startJobScheduler?: (opts?: { intervalMs?: number }) => Promise<{ stop(): Promise<void> }>;
+      /** app/jobs/background-jobs.server.ts: null when this role leaves the jobs to other processes (web on PostgreSQL). */
+      startBackgroundJobs?: (role: "web" | "worker", opts?: { intervalMs?: number }) => Promise<BackgroundJobsHandle | null>;
     };
   };
 };
