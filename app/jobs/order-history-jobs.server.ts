@@ -10,6 +10,7 @@ import {
   startOrderBackfill,
   type BackfillPayload,
 } from "../ingest/backfill-orders.server";
+import { getOrderBackfill } from "../models/order-backfill.server";
 import { getOrderSyncState } from "../models/order-sync.server";
 import { getShop } from "../models/shop.server";
 import { enqueueReconciliation, nextReconciliationAt, RECONCILE_JOB, reconcileOrders } from "./reconcile-orders.server";
@@ -52,9 +53,10 @@ export async function handleBackfillJob(job: JobContext): Promise<void> {
   });
 }
 
-/** The first backfill of a shop, queued by its first admin request. */
+/** The first backfill of a shop, queued by its first admin request; nothing when staff already started one. */
 export async function handleBackfillStartJob(job: JobContext): Promise<void> {
   const shop = requireShop(job);
+  if (await getOrderBackfill(shop)) return;
   await withOfflineAdmin(shop, async (admin) => {
     await startOrderBackfill(shop, admin);
   });

@@ -3,6 +3,7 @@
 import type { ShopifyStandIn } from "../../test/support/shopify-stand-in/index.ts";
 import { seedCreators } from "./seed-creators.ts";
 import { seedCodesAndLinks } from "./seed-codes-links.ts";
+import { seedOrders } from "./seed-orders.ts";
 
 export type SeedContext = {
   appUrl: string;
@@ -22,4 +23,5 @@ export async function seedDemo(ctx: SeedContext): Promise<void> {
   ctx.log(`Demo shop ${ctx.shop} ready.`);
   await seedCreators(ctx);
   await seedCodesAndLinks(ctx);
+  await seedOrders(ctx);
 }
