@@ -13,7 +13,20 @@ function createClient(target: DatabaseTarget): PrismaClient {
   if (target.provider === "postgresql") {
     // Both clients come from one schema (the PostgreSQL one is its generated twin), so they expose the
     // same model API; the app is typed against the SQLite client's types.
-    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({
+      connectionString: target.url,
+      max: env.DATABASE_POOL_SIZE,
+      // A database that does not answer (host down, network cut) fails the request after this long instead of
+      // holding it: a webhook then gets a 5xx within Shopify's 5 s and is delivered again later. The same bound
+      // applies to waiting for a free connection of the pool.
+      connectionTimeoutMillis: 4_000,
+      // Idle connections are closed after a while (a quiet instance gives its connections back to the server)
+      // and probed by TCP keepalive, so that one cut by a restart or a load balancer is noticed and replaced.
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+      // Names the connections in pg_stat_activity (web or worker alike; the host tells instances apart).
+      application_name: "creator-roi",
+    });
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   // WAL lets page loaders read while a webhook writes; a busy timeout rides out short write locks

@@ -38,6 +38,7 @@ import {
   type IngestSettings,
   type StoredRefund,
 } from "../models/ingested-order.server";
+import { lockShopIngestion } from "../models/shop-ingestion-lock.server";
 import { inTransaction, type Tx } from "../models/transaction.server";
 import { buildAttributionContext } from "./attribution-context.server";
 import { GUEST, reclassifyCustomer, setOrderState } from "./customer-history.server";
@@ -99,6 +100,8 @@ async function applyDeltas(tx: Tx, shop: string, lists: RollupDelta[][]): Promis
 
 /** Settings, created on the first webhook of a shop not seen in the admin yet. */
 export async function ingestSettings(tx: Tx, shop: string, currencyHint: string | null): Promise<IngestSettings> {
+  // Every unit of ingestion starts here: on PostgreSQL it first waits for the shop's other ingestion to commit.
+  await lockShopIngestion(tx, shop);
   return getOrCreateIngestSettings(tx, shop, currencyHint);
 }
 

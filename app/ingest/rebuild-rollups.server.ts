@@ -32,6 +32,7 @@ import {
 import { inTransaction, type Tx } from "../models/transaction.server";
 import { GUEST, utmChannel } from "./customer-history.server";
 import { shopModel, touchesFromRows } from "./ingest-order.server";
+import { lockShopIngestion } from "../models/shop-ingestion-lock.server";
 
 export const REBUILD_ROLLUPS_JOB = "rebuild-rollups";
 
@@ -195,6 +196,7 @@ export type RollupDifference = { creatorId: string; campaignId: string; day: str
 export async function checkShopRollups(shop: string): Promise<RollupDifference[]> {
   return inTransaction(
     async (tx) => {
+      await lockShopIngestion(tx, shop);
       const recomputed = (await computeShopRollups(tx, shop)).rows;
       const stored = (await listShopRollups(tx, shop)).filter((row) => !isEmptyRow(row));
       const byKey = new Map<string, { stored: DailyRollupRow | null; recomputed: DailyRollupRow | null }>();
@@ -225,6 +227,8 @@ export async function checkShopRollups(shop: string): Promise<RollupDifference[]
 export async function rebuildRollups(shop: string): Promise<{ orders: number; rows: number; ordersChanged: number }> {
   return inTransaction(
     async (tx) => {
+      // On PostgreSQL ingestion runs beside the rebuild unless it holds the shop's ingestion lock.
+      await lockShopIngestion(tx, shop);
       const result = await computeShopRollups(tx, shop);
       const before = new Map((await listShopOrdersForRebuild(tx, shop)).map((o) => [o.id, o]));
       let ordersChanged = 0;

@@ -12,13 +12,15 @@ export function postgresServerUrl(): string {
   return process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 }
 
-const templateFile = path.join(TEST_TMP, "postgres-template.txt");
+// Read when called, not at import: the global setup imports this module before it names the run's scratch folder
+// (CREATOR_ROI_TEST_TMP), and the test workers inherit the name from it.
+const templateFile = () => path.join(process.env.CREATOR_ROI_TEST_TMP ?? TEST_TMP, "postgres-template.txt");
 
 export function savePostgresTemplateName(name: string): void {
-  fs.writeFileSync(templateFile, name);
+  fs.writeFileSync(templateFile(), name);
 }
 
 /** The migrated template database of this test run (written by the global setup). */
 export function postgresTemplateName(): string {
-  return fs.readFileSync(templateFile, "utf8").trim();
+  return fs.readFileSync(templateFile(), "utf8").trim();
 }
