@@ -17,19 +17,28 @@ export interface RedactCustomerResult {
   customers: number;
   orders: number;
   dataRequests: number;
+  /** Deliveries still waiting for a retry whose body named the customer: their body is dropped, they are parked. */
+  webhookEvents: number;
 }
 
 /**
  * customers/redact: deletes the customer's row and unlinks their orders (customerId set to null, as for a guest
  * checkout), so nothing left can be tied to them; the orders' amounts stay in the shop's aggregated sales and
- * rollups. Data request exports about the customer are deleted too. One transaction.
+ * rollups. Data request exports about the customer are deleted too, and so is the raw body of any delivery still
+ * waiting for a retry that names them (processed deliveries keep no body); such a delivery is parked, and the
+ * hourly reconciliation brings its order's latest state instead. One transaction.
  */
 export async function redactCustomer(shop: string, customerId: string, orderIds: readonly string[]): Promise<RedactCustomerResult> {
   return db.$transaction(async (tx) => {
     const orders = await tx.order.updateMany({ where: customerOrdersWhere(shop, customerId, orderIds), data: { customerId: null } });
     const customers = await tx.customer.deleteMany({ where: { shop, shopifyCustomerId: customerId } });
     const dataRequests = await tx.customerDataRequest.deleteMany({ where: { shop, shopifyCustomerId: customerId } });
-    return { customers: customers.count, orders: orders.count, dataRequests: dataRequests.count };
+    const digits = customerId.slice(customerId.lastIndexOf("/") + 1);
+    const webhookEvents = await tx.webhookEvent.updateMany({
+      where: { shop, payload: { contains: digits }, NOT: { payload: "" } },
+      data: { payload: "", status: "parked", nextAttemptAt: null, error: "Body removed by customers/redact" },
+    });
+    return { customers: customers.count, orders: orders.count, dataRequests: dataRequests.count, webhookEvents: webhookEvents.count };
   });
 }
 

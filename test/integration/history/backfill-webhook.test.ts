@@ -36,7 +36,7 @@ beforeAll(async () => {
   standIn.state.seedOrders(SHOP, Array.from({ length: ORDERS }, (_, i) => buildStandInOrder(i + 1)));
   await database.client.shop.create({ data: { shop: SHOP, currencyCode: "USD", ianaTimezone: "UTC", primaryDomain: "backfill-e2e.example" } });
   await storeOfflineSession(database.client, SHOP, { scope: "read_orders,read_all_orders", accessToken: standIn.accessTokenFor(SHOP) });
-  app = await startAppProcess(testAppEnv(database.url, { SHOPIFY_STAND_IN_URL: standIn.url, JOB_INTERVAL_MS: "100" }));
+  app = await startAppProcess(testAppEnv(database.url, { SHOPIFY_STAND_IN_URL: standIn.url, JOB_INTERVAL_MS: "100", RUN_JOBS_IN_WEB: "1" }));
 });
 
 afterAll(async () => {

@@ -128,6 +128,19 @@ describe("customers/redact", () => {
     expect(await c.touch.count({ where: { shop: SHOP } })).toBe(3);
   });
 
+  test("a delivery still waiting for a retry loses its body when it names the customer; others keep theirs", async () => {
+    const c = database.client;
+    const pending = (webhookId: string, customer: string) =>
+      c.webhookEvent.create({
+        data: { shop: SHOP, webhookId, topic: "orders/updated", status: "pending", attempts: 1, nextAttemptAt: new Date(), payload: `{"customer":{"id":${customer},"email":"someone@example.com"}}` },
+      });
+    const theirs = await pending(`pending-a-${Date.now()}`, BIG_CUSTOMER_ID);
+    const others = await pending(`pending-b-${Date.now()}`, "42");
+    await sendWebhook(app.url, "/webhooks/customers/redact", { topic: "customers/redact", shop: SHOP, body: redactBody() });
+    expect(await c.webhookEvent.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ payload: "", status: "parked", nextAttemptAt: null });
+    expect(await c.webhookEvent.findUniqueOrThrow({ where: { id: others.id } })).toMatchObject({ payload: others.payload, status: "pending" });
+  });
+
   test("another shop's customer with the same Shopify id is left alone", async () => {
     const before = await rowsOfShop(database.client, OTHER);
     await sendWebhook(app.url, "/webhooks/customers/redact", { topic: "customers/redact", shop: SHOP, body: redactBody() });
