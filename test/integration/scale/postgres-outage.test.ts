@@ -34,6 +34,7 @@ describe.skipIf(skipReason !== null)(`PostgreSQL outage during a webhook stream$
   let stream: GeneratedStream;
   const answers = { before: [] as Answer[], during: [] as Answer[], redelivered: [] as Answer[], after: [] as Answer[] };
   let outageMs = 0;
+  const health = { during: 0, after: 0 };
 
   beforeAll(async () => {
     server = await startPrivatePostgres({ binDir: binDir! });
@@ -62,6 +63,7 @@ describe.skipIf(skipReason !== null)(`PostgreSQL outage during a webhook stream$
     const stoppedAt = Date.now();
     server.stop("immediate");
     answers.during = await inFlight;
+    health.during = (await fetch(new URL("/healthz", app.url))).status;
     server.start();
     outageMs = Date.now() - stoppedAt;
 
@@ -74,6 +76,7 @@ describe.skipIf(skipReason !== null)(`PostgreSQL outage during a webhook stream$
       if (refused.length > 0) await new Promise((resolve) => setTimeout(resolve, 250));
     }
     answers.after = await send(events.slice(2 * third));
+    health.after = (await fetch(new URL("/healthz", app.url))).status;
     await waitUntil("no delivery is left pending", async () => (await client.webhookEvent.count({ where: { status: "pending" } })) === 0);
   }, 120_000);
 
@@ -101,6 +104,10 @@ describe.skipIf(skipReason !== null)(`PostgreSQL outage during a webhook stream$
       `outage ${outageMs} ms: ${answers.during.length} deliveries during it, ${refused.length} refused (${[...new Set(refused.map((a) => a.status))].join(", ")}), ` +
         `${answers.redelivered.length} redeliveries, slowest answer ${Math.round(Math.max(...answers.during.map((a) => a.ms)))} ms`,
     );
+  });
+
+  test("the health check says 503 while the database is down and 200 once it is back (load balancers)", () => {
+    expect(health).toEqual({ during: 503, after: 200 });
   });
 
   test("after the restart the same process takes deliveries again: every redelivery and later event acknowledged", () => {
