@@ -1,4 +1,5 @@
-import { Badge, BlockStack, Card, DataTable, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, Card, Divider, InlineStack, Text } from "@shopify/polaris";
+import { Fragment } from "react";
 import { useI18n } from "../../i18n/i18n-context";
 import type { OrderExplanationView } from "./format-order-explanation.server";
 
@@ -20,26 +21,31 @@ export function AttributionSignalsCard({ data }: { data: OrderExplanationView })
         {data.signals.length === 0 ? (
           <Text as="p" tone="subdued">{t("orderDetail.signals.empty")}</Text>
         ) : (
-          <DataTable
-            columnContentTypes={["text", "text", "text", "text", "text", "text"]}
-            headings={[
-              t("orderDetail.signals.kind"),
-              t("orderDetail.signals.creator"),
-              t("orderDetail.signals.campaign"),
-              t("orderDetail.signals.when"),
-              t("orderDetail.signals.evidence"),
-              t("orderDetail.signals.statusHeading"),
-            ]}
-            rows={data.signals.map((signal) => [
-              t(`orderDetail.signals.kinds.${signal.kind}`),
-              signal.creator,
-              signal.campaign ?? "—",
-              signal.at,
-              signal.evidence ?? "—",
-              statusBadge(signal.status, signal.decisive),
-            ])}
-          />
+          <BlockStack gap="200" as="ul">
+            {data.signals.map((signal, index) => (
+              <Fragment key={index}>
+                {index > 0 && <Divider />}
+                <Box as="li">
+                  <BlockStack gap="100">
+                    <InlineStack align="space-between" blockAlign="center" gap="200" wrap={false}>
+                      <Text as="span" fontWeight="semibold">{t(`orderDetail.signals.kinds.${signal.kind}`)}</Text>
+                      {statusBadge(signal.status, signal.decisive)}
+                    </InlineStack>
+                    <Text as="p">
+                      {signal.creator}
+                      {signal.campaign ? ` · ${signal.campaign}` : ""}
+                    </Text>
+                    <Text as="p" tone="subdued" breakWord>
+                      {signal.at}
+                      {signal.evidence ? ` · ${t("orderDetail.signals.evidence")}: ${signal.evidence}` : ""}
+                    </Text>
+                  </BlockStack>
+                </Box>
+              </Fragment>
+            ))}
+          </BlockStack>
         )}
+        <Divider />
         <BlockStack gap="100">
           <Text as="h3" variant="headingSm">{t("orderDetail.rule.title")}</Text>
           <Text as="p">{t(`orderDetail.rule.${data.winningRule}`)}</Text>

@@ -44,7 +44,7 @@ describe("every string of the order explanation and order history pages exists i
   test("French is not English", () => {
     const en = createTranslator(MESSAGES.en, "en");
     const fr = createTranslator(MESSAGES.fr, "fr");
-    const same = keys.filter((key) => en(key, { count: 2 }) === fr(key, { count: 2 }) && !/^(nav\.|orderDetail\.signals\.kind$)/.test(key));
+    const same = keys.filter((key) => en(key, { count: 2 }) === fr(key, { count: 2 }) && !key.startsWith("nav."));
     expect(same).toEqual([]);
   });
 });
