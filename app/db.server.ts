@@ -2,7 +2,9 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgresql/client";
+import type Database from "better-sqlite3";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/database-url";
+import { reuseCompiledStatements } from "./db/sqlite-statement-cache";
 import { env } from "./env.server";
 
 export type Db = PrismaClient;
@@ -32,12 +34,21 @@ function createClient(target: DatabaseTarget): PrismaClient {
   // WAL lets page loaders read while a webhook writes; a busy timeout rides out short write locks
   // instead of failing the webhook.
   // WAL itself is a property of the file, set when migrations are applied (scripts/lib/schema-engine.ts).
-  const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 5000 });
+  const adapter = new StatementReusingSqlite({ url: target.url, timeout: 5000 });
   const client = new PrismaClient({ adapter });
   // With WAL, NORMAL sync is durable against process crashes (an acknowledged webhook survives kill -9)
   // and only a power loss can drop the last commits; FULL would fsync every webhook.
   client.$executeRawUnsafe("PRAGMA synchronous = NORMAL").catch((error: unknown) => console.error("SQLite pragma failed", error));
   return client;
+}
+
+/** The SQLite adapter with compiled statements reused per connection (see app/db/sqlite-statement-cache.ts). */
+class StatementReusingSqlite extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    reuseCompiledStatements((adapter as unknown as { client: Database.Database }).client);
+    return adapter;
+  }
 }
 
 declare global {

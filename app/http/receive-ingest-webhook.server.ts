@@ -1,6 +1,6 @@
 import { ShopifyPayloadError } from "../domain/orders";
 import { parseIngestWebhook, receiveWebhook, type IngestTopic } from "../ingest/webhook-inbox.server";
-import { authenticateWebhook } from "./authenticate-webhook.server";
+import { verifyOrderWebhook } from "./verify-order-webhook.server";
 
 function badRequest(message: string): Response {
   return new Response(`Bad request: ${message}`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -13,32 +13,23 @@ function badRequest(message: string): Response {
  * stored, even if processing failed (the retry job owns it from then on); 5xx only if it could not be stored.
  */
 export async function receiveIngestWebhook(request: Request, topic: IngestTopic): Promise<Response> {
-  // Read before the library consumes it: the refund's order id exceeds 2^53 and only the raw text keeps it exact.
-  const rawBody = await request.clone().text();
-  let context: Awaited<ReturnType<typeof authenticateWebhook>>;
-  try {
-    context = await authenticateWebhook(request);
-  } catch (error) {
-    // The library parses the (authentic) body as JSON after the signature check.
-    if (error instanceof SyntaxError) return badRequest(`the ${topic} body is not JSON`);
-    throw error;
-  }
-  const headerTopic = request.headers.get("X-Shopify-Topic")?.trim().toLowerCase() ?? "";
-  if (headerTopic !== topic) return badRequest(`this address receives ${topic} deliveries, not ${headerTopic || "an unnamed topic"}`);
+  const delivery = await verifyOrderWebhook(request);
+  const headerTopic = delivery.topic.trim().toLowerCase();
+  if (headerTopic !== topic) return badRequest(`this address receives ${topic} deliveries, not ${headerTopic}`);
 
   let parsed: ReturnType<typeof parseIngestWebhook>;
   try {
-    parsed = parseIngestWebhook(topic, rawBody, context.payload);
+    parsed = parseIngestWebhook(topic, delivery.rawBody);
   } catch (error) {
     if (error instanceof ShopifyPayloadError) return badRequest(error.message);
     throw error;
   }
   const outcome = await receiveWebhook({
-    shop: context.shop,
+    shop: delivery.shop,
     topic,
-    webhookId: context.webhookId,
-    eventId: "eventId" in context && typeof context.eventId === "string" ? context.eventId : null,
-    rawBody,
+    webhookId: delivery.webhookId,
+    eventId: delivery.eventId,
+    rawBody: delivery.rawBody,
     parsed,
   });
   return new Response(null, { status: 200, headers: { "X-Creator-Roi-Webhook": outcome } });

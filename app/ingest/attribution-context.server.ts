@@ -2,8 +2,8 @@
 // - codes: the order's codes against every DiscountCode row of the shop, whatever its state (a paused or deleted
 //   code that was used is still that creator's signal);
 // - UTMs (landing page, and the journey's first and last visits when the backfill read them): utm_content against
-//   tracked links' utm_content (staff may have overridden it) then creators' handles; utm_campaign against campaign
-//   slugs then links' utm_campaign; utm_medium must be "influencer" or the medium of one of the matched links;
+//   tracked links' utm_content (staff may have overridden it) then creators' handles; utm_campaign against links'
+//   utm_campaign then campaign slugs; utm_medium must be "influencer" or the medium of one of the matched links;
 // - clicks: the buyer's identity is not known server-side, so a click is tied to an order in two ways only:
 //   (1) the same visitor: when the order carries the checkout's IP and user agent, the salted daily visitorHash is
 //       recomputed for each day of the look-back and matched against the clicks' hashes (nothing of it is stored);
@@ -72,19 +72,20 @@ function contentMap(contents: readonly string[], links: readonly LinkUtm[], crea
   return map;
 }
 
-/** utm_campaign → campaign: a campaign's slug wins over a link's overridden utm_campaign. */
+/** utm_campaign → campaign: the campaign of the links carrying that value, else the campaign with that slug. */
 function campaignMap(campaignValues: readonly string[], links: readonly LinkUtm[], campaigns: readonly { id: string; slug: string }[]) {
   const map = new Map<string, { campaignId: string; creatorId: string | null }>();
   for (const value of distinct(campaignValues.map((c) => c.toLowerCase()))) {
-    const campaign = campaigns.find((c) => c.slug.toLowerCase() === value);
-    if (campaign) {
-      map.set(value, { campaignId: campaign.id, creatorId: null });
-      continue;
-    }
     const matching = links.filter((link) => link.utmCampaign.toLowerCase() === value);
     const campaignIds = distinct(matching.map((link) => link.campaignId));
-    const creatorIds = distinct(matching.map((link) => link.creatorId));
-    if (campaignIds.length === 1) map.set(value, { campaignId: campaignIds[0]!, creatorId: creatorIds.length === 1 ? creatorIds[0]! : null });
+    if (campaignIds.length === 1) {
+      // Carried by one creator's links only, the value names that creator too (used when utm_content is absent).
+      const creatorIds = distinct(matching.map((link) => link.creatorId));
+      map.set(value, { campaignId: campaignIds[0]!, creatorId: creatorIds.length === 1 ? creatorIds[0]! : null });
+      continue;
+    }
+    const campaign = campaigns.find((c) => c.slug.toLowerCase() === value);
+    if (campaign) map.set(value, { campaignId: campaign.id, creatorId: null });
   }
   return map;
 }
@@ -114,7 +115,11 @@ export async function buildAttributionContext(
   const lowerContents = distinct(contents.map((c) => c.toLowerCase()));
   const unresolvedHandles = lowerContents.filter((content) => !links.some((link) => link.utmContent.toLowerCase() === content));
   const creators = await findCreatorsByHandle(tx, shop, unresolvedHandles);
-  const campaigns = await findCampaignsBySlug(tx, shop, distinct(campaignValues.map((c) => c.toLowerCase())));
+  // A value some link carries as its utm_campaign names that link's campaign; campaign slugs are read for the others.
+  const unresolvedCampaigns = distinct(campaignValues.map((c) => c.toLowerCase())).filter(
+    (value) => !links.some((link) => link.utmCampaign.toLowerCase() === value),
+  );
+  const campaigns = await findCampaignsBySlug(tx, shop, unresolvedCampaigns);
 
   const ctx: AttributionContext = {
     codes,

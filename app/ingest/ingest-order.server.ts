@@ -1,6 +1,7 @@
 // Order ingestion: one order (or refund) applied in one transaction — the order row, its touches, its credit under
 // the shop's model, the customer's history and the signed rollup deltas — so that whatever order webhooks, the
 // backfill and the reconciliation arrive in, and however often, the rollups equal those of the latest state.
+import { randomUUID } from "node:crypto";
 import { toInstant, dayKey } from "../domain/dates";
 import {
   ATTRIBUTION_MODELS,
@@ -23,6 +24,7 @@ import { orderCogs, type NormalizedOrder, type NormalizedRefund } from "../domai
 import { env } from "../env.server";
 import { applyRollupDeltas } from "../models/daily-rollup.server";
 import {
+  findOrderAndCustomerOrders,
   findRefund,
   findStoredOrder,
   getOrCreateIngestSettings,
@@ -41,7 +43,7 @@ import {
 import { lockShopIngestion } from "../models/shop-ingestion-lock.server";
 import { inTransaction, type Tx } from "../models/transaction.server";
 import { buildAttributionContext } from "./attribution-context.server";
-import { GUEST, reclassifyCustomer, setOrderState } from "./customer-history.server";
+import { GUEST, planGuestState, planState, reclassifyCustomer, type CurrentOrder, type PlannedState } from "./customer-history.server";
 import { IngestError } from "./errors";
 
 export type IngestSource = "webhook" | "backfill" | "reconcile";
@@ -83,6 +85,11 @@ function utmJson(utm: NormalizedOrder["utm"] | null | undefined): string | null 
   return JSON.stringify(utm);
 }
 
+/** Ids of new orders are chosen here, so that the customer's history can name the order before it is written. */
+function newOrderId(): string {
+  return `o_${randomUUID().replace(/-/g, "")}`;
+}
+
 /** Touch rows as stored back into domain touches. */
 export function touchesFromRows(rows: readonly { creatorId: string; campaignId: string | null; kind: string; at: Date; evidence: string | null }[]): Touch[] {
   return rows.map((row) => ({ kind: row.kind as TouchKind, creatorId: row.creatorId, campaignId: row.campaignId, at: row.at.toISOString(), evidence: row.evidence }));
@@ -118,7 +125,7 @@ export async function ingestOrderIn(
   const settings = await ingestSettings(tx, shop, order.currency);
   assertShopCurrency(settings, order.currency, `Order ${order.name}`);
   const model = shopModel(settings);
-  const existing = await findStoredOrder(tx, shop, order.shopifyOrderId);
+  const { existing, customerOrders } = await findOrderAndCustomerOrders(tx, shop, order.shopifyOrderId, order.customerId);
 
   if (existing && toInstant(order.shopifyUpdatedAt).getTime() <= existing.shopifyUpdatedAt.getTime()) {
     // An older or equal version never overwrites the stored one; the refunds it lists are still facts.
@@ -137,21 +144,53 @@ export async function ingestOrderIn(
   const credits = effectiveCredits(credit.credits, override, touches);
   const modelMain = mainCredit(credit.credits.filter((c) => c.role === "credited"));
 
+  // Refunds: those stored before (a refund may arrive before its order) and those the payload lists.
+  const storedRefunds = await listRefundsOfOrder(tx, shop, order.shopifyOrderId);
+  const refunds = new Map(storedRefunds.map((refund) => [refund.shopifyRefundId, refund]));
   for (const refund of order.refunds) {
     assertShopCurrency(settings, refund.currency, `Refund ${refund.shopifyRefundId}`);
-    const stored = await findRefund(tx, shop, refund.shopifyRefundId);
-    if (!stored || stored.amountMinor !== refund.amountMinor || stored.processedAt.getTime() !== toInstant(refund.processedAt).getTime()) {
-      await upsertRefund(tx, shop, { shopifyRefundId: refund.shopifyRefundId, shopifyOrderId: order.shopifyOrderId, processedAt: toInstant(refund.processedAt), amountMinor: refund.amountMinor }, true);
-    }
+    const processedAt = toInstant(refund.processedAt);
+    const stored = refunds.get(refund.shopifyRefundId);
+    if (stored && stored.amountMinor === refund.amountMinor && stored.processedAt.getTime() === processedAt.getTime()) continue;
+    const row = { shopifyRefundId: refund.shopifyRefundId, shopifyOrderId: order.shopifyOrderId, processedAt, amountMinor: refund.amountMinor };
+    await upsertRefund(tx, shop, row, true);
+    refunds.set(refund.shopifyRefundId, { ...row, applied: true });
   }
-  const refunds = await listRefundsOfOrder(tx, shop, order.shopifyOrderId);
-  if (refunds.some((refund) => !refund.applied)) await markRefundsApplied(tx, shop, order.shopifyOrderId);
+  if (storedRefunds.some((refund) => !refund.applied)) await markRefundsApplied(tx, shop, order.shopifyOrderId);
+  const allRefunds = [...refunds.values()];
   const cogs = orderCogs(order.lineItems);
 
-  const orderId = await writeOrder(tx, shop, existing?.id ?? null, {
+  const orderId = existing?.id ?? newOrderId();
+  const utm = utmJson(order.utm);
+  const processedAt = toInstant(order.processedAt);
+  const current: CurrentOrder = {
+    id: orderId,
+    shopifyOrderId: order.shopifyOrderId,
+    processedAt,
+    utm,
+    referrer: order.referrer,
+    base: orderRollupState(order, { timeZone: settings.ianaTimezone, credits, customer: GUEST, refunds: rollupRefunds(allRefunds), cogs }),
+    previous: existing?.rollupState ?? null,
+    previousIndex: existing?.customerOrderIndex ?? null,
+  };
+  const deltas: RollupDelta[][] = [];
+  let planned: PlannedState;
+  if (order.customerId) {
+    const result = await reclassifyCustomer(tx, shop, order.customerId, current, { rows: customerOrders });
+    planned = result.current!;
+    deltas.push(result.deltas);
+  } else {
+    planned = planGuestState(current);
+    deltas.push(planned.deltas);
+  }
+  if (existing?.customerId && existing.customerId !== order.customerId) {
+    deltas.push((await reclassifyCustomer(tx, shop, existing.customerId, null, { excludeIds: [orderId] })).deltas);
+  }
+
+  await writeOrder(tx, shop, { id: orderId, isNew: existing === null }, {
     shopifyOrderId: order.shopifyOrderId,
     name: order.name,
-    processedAt: toInstant(order.processedAt),
+    processedAt,
     shopifyUpdatedAt: toInstant(order.shopifyUpdatedAt),
     customerId: order.customerId,
     currency: order.currency,
@@ -160,7 +199,7 @@ export async function ingestOrderIn(
     discountsMinor: order.discountsMinor,
     shippingMinor: order.shippingMinor,
     taxesMinor: order.taxesMinor,
-    refundsMinor: refunds.reduce((sum, refund) => sum + refund.amountMinor, 0),
+    refundsMinor: allRefunds.reduce((sum, refund) => sum + refund.amountMinor, 0),
     cogsMinor: cogs.cogsMinor,
     cogsCoveredMinor: cogs.cogsCoveredMinor,
     cancelledAt: order.cancelledAt ? toInstant(order.cancelledAt) : null,
@@ -169,12 +208,14 @@ export async function ingestOrderIn(
     landingUrl: order.landingUrl,
     referrer: order.referrer,
     sourceName: order.sourceName,
-    utm: utmJson(order.utm),
+    utm,
     journeyFirstUtm: utmJson(order.journey?.first?.utm),
     journeyLastUtm: utmJson(order.journey?.last?.utm),
     creditedCreatorId: modelMain?.creatorId ?? null,
     creditedCampaignId: modelMain?.campaignId ?? null,
     attribution: JSON.stringify(credit.explanation),
+    rollupState: planned.text,
+    customerOrderIndex: planned.index,
   });
   await replaceTouches(
     tx,
@@ -183,19 +224,6 @@ export async function ingestOrderIn(
     touches.map((touch) => ({ creatorId: touch.creatorId, campaignId: touch.campaignId, kind: touch.kind, at: toInstant(touch.at), evidence: touch.evidence })),
     existing !== null,
   );
-
-  const base = orderRollupState(order, { timeZone: settings.ianaTimezone, credits, customer: GUEST, refunds: rollupRefunds(refunds), cogs });
-  const previous = existing?.rollupState ?? null;
-  const previousIndex = existing?.customerOrderIndex ?? null;
-  const deltas: RollupDelta[][] = [];
-  if (order.customerId) {
-    deltas.push(await reclassifyCustomer(tx, shop, order.customerId, { orderId, base, previous, previousIndex }));
-  } else {
-    deltas.push(await setOrderState(tx, { id: orderId, previous, previousIndex }, base && { ...base, customer: GUEST }, null));
-  }
-  if (existing?.customerId && existing.customerId !== order.customerId) {
-    deltas.push(await reclassifyCustomer(tx, shop, existing.customerId, null));
-  }
   return { outcome: "applied", orderId, creditedCreatorId: modelMain?.creatorId ?? null, rollupRowsChanged: await applyDeltas(tx, shop, deltas) };
 }
 
@@ -232,14 +260,9 @@ export async function ingestRefundIn(tx: Tx, shop: string, refund: NormalizedRef
   const next: OrderRollupState | null = previousState
     ? refundDelta(previousState, { shopifyRefundId: refund.shopifyRefundId, day: dayKey(processedAt, settings.ianaTimezone), amountMinor: refund.amountMinor }).next
     : null;
-  const deltas = await setOrderState(
-    tx,
-    { id: order.id, previous: order.rollupState, previousIndex: order.customerOrderIndex },
-    next,
-    order.customerOrderIndex,
-    { refundsMinor: refunds.reduce((sum, r) => sum + r.amountMinor, 0) },
-  );
-  return { outcome: "applied", rollupRowsChanged: await applyDeltas(tx, shop, [deltas]) };
+  const plan = planState(order.rollupState, order.customerOrderIndex, next, order.customerOrderIndex);
+  await updateOrderDerived(tx, order.id, { rollupState: plan.text, refundsMinor: refunds.reduce((sum, r) => sum + r.amountMinor, 0) });
+  return { outcome: "applied", rollupRowsChanged: await applyDeltas(tx, shop, [plan.deltas]) };
 }
 
 /**
@@ -270,16 +293,26 @@ export async function recreditStoredOrderIn(tx: Tx, shop: string, shopifyOrderId
     { processedAt, grossMinor: order.grossMinor, discountsMinor: order.discountsMinor, cancelled: order.cancelledAt !== null, test: order.test },
     { timeZone: settings.ianaTimezone, credits, customer: GUEST, refunds: rollupRefunds(refunds), cogs: { cogsMinor: order.cogsMinor, cogsCoveredMinor: order.cogsCoveredMinor } },
   );
+  const current: CurrentOrder = {
+    id: order.id,
+    shopifyOrderId: order.shopifyOrderId,
+    processedAt: order.processedAt,
+    utm: order.utm,
+    referrer: order.referrer,
+    base,
+    previous: order.rollupState,
+    previousIndex: order.customerOrderIndex,
+  };
+  const result = order.customerId ? await reclassifyCustomer(tx, shop, order.customerId, current) : null;
+  const planned = result ? result.current! : planGuestState(current);
   await updateOrderDerived(tx, order.id, {
     creditedCreatorId: modelMain?.creatorId ?? null,
     creditedCampaignId: modelMain?.campaignId ?? null,
     attribution: JSON.stringify(credit.explanation),
+    rollupState: planned.text,
+    customerOrderIndex: planned.index,
   });
-  const current = { orderId: order.id, base, previous: order.rollupState, previousIndex: order.customerOrderIndex };
-  const deltas = order.customerId
-    ? await reclassifyCustomer(tx, shop, order.customerId, current)
-    : await setOrderState(tx, { id: order.id, previous: order.rollupState, previousIndex: order.customerOrderIndex }, base && { ...base, customer: GUEST }, null);
-  return { orderId: order.id, rollupRowsChanged: await applyDeltas(tx, shop, [deltas]) };
+  return { orderId: order.id, rollupRowsChanged: await applyDeltas(tx, shop, [result ? result.deltas : planned.deltas]) };
 }
 
 /** Credits a stored order again (after staff changed its override): see recreditStoredOrderIn. */

@@ -1,4 +1,5 @@
 import type { RollupDelta } from "../domain/attribution";
+import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "./transaction.server";
 
 // DailyRollup stores "" where the domain says null (no creator: the shop's baseline; no campaign).
@@ -7,22 +8,37 @@ const key = (value: string | null) => value ?? "";
 /** A DailyRollup row as stored (ids "" for none). */
 export type DailyRollupRow = Omit<RollupDelta, "creatorId" | "campaignId"> & { creatorId: string; campaignId: string; clicks: number };
 
+const METRICS = [
+  "orders",
+  "orderCreditPpm",
+  "codeOrders",
+  "linkOrders",
+  "newCustomers",
+  "grossMinor",
+  "discountsMinor",
+  "refundsMinor",
+  "netMinor",
+  "repeatOrders",
+  "repeatNetMinor",
+  "cogsMinor",
+  "cogsCoveredMinor",
+] as const satisfies readonly (keyof RollupDelta)[];
+
+// Column names come from the constant list above, never from input.
+const INSERT_COLUMNS = Prisma.raw(['"shop"', '"creatorId"', '"campaignId"', '"day"', ...METRICS.map((m) => `"${m}"`)].join(", "));
+const ADD_EXCLUDED = Prisma.raw(METRICS.map((m) => `"${m}" = "DailyRollup"."${m}" + excluded."${m}"`).join(", "));
+
 /**
- * Adds signed deltas to the shop's daily rollups with atomic increments (an upsert per row), so that concurrent
- * writers add up instead of overwriting each other.
+ * Adds signed deltas to the shop's daily rollups with atomic increments: one INSERT … ON CONFLICT DO UPDATE that adds
+ * each value to the stored one (SQLite and PostgreSQL alike), so that concurrent writers add up instead of
+ * overwriting each other, in a single statement whatever the number of rows.
  */
 export async function applyRollupDeltas(tx: Tx, shop: string, deltas: readonly RollupDelta[]): Promise<void> {
-  for (const delta of deltas) {
-    const { creatorId, campaignId, day, ...metrics } = delta;
-    const id = { shop, creatorId: key(creatorId), campaignId: key(campaignId), day };
-    const increments = Object.fromEntries(Object.entries(metrics).map(([name, value]) => [name, { increment: value }]));
-    await tx.dailyRollup.upsert({
-      where: { shop_creatorId_campaignId_day: id },
-      create: { ...id, ...metrics },
-      update: increments,
-      select: { day: true },
-    });
-  }
+  if (deltas.length === 0) return;
+  const values = deltas.map(
+    (delta) => Prisma.sql`(${shop}, ${key(delta.creatorId)}, ${key(delta.campaignId)}, ${delta.day}, ${Prisma.join(METRICS.map((m) => delta[m]))})`,
+  );
+  await tx.$executeRaw`INSERT INTO "DailyRollup" (${INSERT_COLUMNS}) VALUES ${Prisma.join(values)} ON CONFLICT ("shop", "creatorId", "campaignId", "day") DO UPDATE SET ${ADD_EXCLUDED}`;
 }
 
 /** Replaces every rollup row of the shop (a rebuild). */

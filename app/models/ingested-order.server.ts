@@ -34,6 +34,8 @@ export type StoredOrder = {
   customerOrderIndex: number | null;
   overrideCreatorId: string | null;
   overrideCampaignId: string | null;
+  utm: string | null;
+  referrer: string | null;
 };
 
 const storedOrderSelect = {
@@ -48,10 +50,27 @@ const storedOrderSelect = {
   customerOrderIndex: true,
   overrideCreatorId: true,
   overrideCampaignId: true,
+  utm: true,
+  referrer: true,
 } as const;
 
 export async function findStoredOrder(tx: Tx, shop: string, shopifyOrderId: string): Promise<StoredOrder | null> {
   return tx.order.findUnique({ where: { shop_shopifyOrderId: { shop, shopifyOrderId } }, select: storedOrderSelect });
+}
+
+/** The stored order (by GID) and, in the same read, every order of the customer it now belongs to. */
+export async function findOrderAndCustomerOrders(
+  tx: Tx,
+  shop: string,
+  shopifyOrderId: string,
+  customerId: string | null,
+): Promise<{ existing: StoredOrder | null; customerOrders: StoredOrder[] }> {
+  if (!customerId) return { existing: await findStoredOrder(tx, shop, shopifyOrderId), customerOrders: [] };
+  const rows = await tx.order.findMany({ where: { shop, OR: [{ shopifyOrderId }, { customerId }] }, select: storedOrderSelect });
+  return {
+    existing: rows.find((row) => row.shopifyOrderId === shopifyOrderId) ?? null,
+    customerOrders: rows.filter((row) => row.customerId === customerId),
+  };
 }
 
 /** The order columns ingestion writes (never the override columns: those belong to staff). */
@@ -82,16 +101,14 @@ export type OrderWrite = {
   creditedCreatorId: string | null;
   creditedCampaignId: string | null;
   attribution: string | null;
+  rollupState: string | null;
+  customerOrderIndex: number | null;
 };
 
-/** Inserts the order, or overwrites the columns of the stored one (by id); returns its id. */
-export async function writeOrder(tx: Tx, shop: string, existingId: string | null, data: OrderWrite): Promise<string> {
-  if (existingId) {
-    await tx.order.update({ where: { id: existingId }, data, select: { id: true } });
-    return existingId;
-  }
-  const created = await tx.order.create({ data: { shop, ...data }, select: { id: true } });
-  return created.id;
+/** Inserts a new order under the given id, or overwrites the columns of the stored one. */
+export async function writeOrder(tx: Tx, shop: string, order: { id: string; isNew: boolean }, data: OrderWrite): Promise<void> {
+  if (order.isNew) await tx.order.create({ data: { id: order.id, shop, ...data }, select: { id: true } });
+  else await tx.order.update({ where: { id: order.id }, data, select: { id: true } });
 }
 
 export type TouchWrite = { creatorId: string; campaignId: string | null; kind: string; at: Date; evidence: string | null };
