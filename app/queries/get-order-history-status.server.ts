@@ -1,4 +1,6 @@
 import { grantedScopes } from "../auth/offline-admin-api.server";
+import { db } from "../db.server";
+import { formatMinor } from "../domain/money";
 import { backfillPercent, backfillWindow } from "../domain/backfill";
 import { listCustomerDataRequests } from "../models/customer-privacy.server";
 import { getOrderBackfill } from "../models/order-backfill.server";
@@ -22,18 +24,46 @@ export type OrderHistoryStatus = {
   /** Reconciliation watermark: orders updated before it are known to be ingested. */
   ordersSyncedAt: string | null;
   dataRequests: { id: string; shopifyRequestId: string; receivedAt: string; downloadedAt: string | null }[];
+  /** The latest orders, each linking to its attribution explanation. */
+  recentOrders: { id: string; name: string; processedAt: string; netMinor: number; currency: string; creator: string | null; net?: string }[];
   /** The shop's time zone, for showing the instants above. */
   ianaTimezone: string;
 };
 
+const RECENT_ORDERS = 15;
+
+async function listRecentOrders(shop: string): Promise<OrderHistoryStatus["recentOrders"]> {
+  const orders = await db.order.findMany({
+    where: { shop, test: false },
+    orderBy: { processedAt: "desc" },
+    take: RECENT_ORDERS,
+    select: { id: true, name: true, processedAt: true, grossMinor: true, discountsMinor: true, refundsMinor: true, currency: true, creditedCreatorId: true, overrideCreatorId: true },
+  });
+  const creatorIds = [...new Set(orders.flatMap((o) => [o.overrideCreatorId ?? o.creditedCreatorId]).filter((id): id is string => id !== null))];
+  const creators = await db.creator.findMany({ where: { shop, id: { in: creatorIds } }, select: { id: true, name: true } });
+  const names = new Map(creators.map((c) => [c.id, c.name]));
+  return orders.map((o) => {
+    const creatorId = o.overrideCreatorId ?? o.creditedCreatorId;
+    return {
+      id: o.id,
+      name: o.name,
+      processedAt: o.processedAt.toISOString(),
+      netMinor: o.grossMinor - o.discountsMinor - o.refundsMinor,
+      currency: o.currency,
+      creator: creatorId ? (names.get(creatorId) ?? creatorId) : null,
+    };
+  });
+}
+
 /** The order history page: the backfill's progress, its reach under the granted scopes, reconciliation and data requests. */
 export async function getOrderHistoryStatus(shop: string, now: Date = new Date()): Promise<OrderHistoryStatus> {
-  const [backfill, scopes, sync, requests, settings] = await Promise.all([
+  const [backfill, scopes, sync, requests, settings, recentOrders] = await Promise.all([
     getOrderBackfill(shop),
     grantedScopes(shop),
     getOrderSyncState(shop),
     listCustomerDataRequests(shop),
     getShop(shop),
+    listRecentOrders(shop),
   ]);
   const window = backfillWindow(scopes, now);
   return {
@@ -58,6 +88,7 @@ export async function getOrderHistoryStatus(shop: string, now: Date = new Date()
       receivedAt: r.receivedAt.toISOString(),
       downloadedAt: r.downloadedAt?.toISOString() ?? null,
     })),
+    recentOrders,
     ianaTimezone: settings?.ianaTimezone ?? "UTC",
   };
 }
@@ -76,5 +107,6 @@ export function formatOrderHistoryStatus(status: OrderHistoryStatus, locale: str
     },
     ordersSyncedAt: status.ordersSyncedAt && when(status.ordersSyncedAt),
     dataRequests: status.dataRequests.map((r) => ({ ...r, receivedAt: when(r.receivedAt), downloadedAt: r.downloadedAt && when(r.downloadedAt) })),
+    recentOrders: status.recentOrders.map((o) => ({ ...o, processedAt: when(o.processedAt), net: formatMinor(o.netMinor, o.currency, locale) })),
   };
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requireAdminContext } from "../auth/admin-context.server";
 import { BackfillStatus } from "../components/BackfillStatus";
 import { DataRequestsCard } from "../components/DataRequestsCard";
+import { RecentOrdersCard } from "../components/RecentOrdersCard";
 import { useI18n } from "../i18n/i18n-context";
 import { startOrderBackfillNow } from "../ingest/backfill-orders.server";
 import { formatOrderHistoryStatus, getOrderHistoryStatus } from "../queries/get-order-history-status.server";
@@ -35,6 +36,7 @@ export default function OrderHistoryPage() {
         <Layout.Section>
           <BlockStack gap="400">
             <BackfillStatus status={status} />
+            <RecentOrdersCard orders={status.recentOrders} />
             <DataRequestsCard requests={status.dataRequests} />
           </BlockStack>
         </Layout.Section>

@@ -22,7 +22,11 @@ async function demoRoster(shop: string): Promise<{ creators: CreatorSpec[]; camp
   const { listCampaigns } = await import("../../app/models/campaign.server.ts");
   const { getCampaignCreators } = await import("../../app/queries/get-campaign-creators.server.ts");
   const { getTrackedLink } = await import("../../app/models/tracked-link.server.ts");
+  const { listCreators } = await import("../../app/models/creator.server.ts");
   const campaigns = (await listCampaigns(shop, { status: "all", sort: "name", direction: "asc", page: 1, pageSize: 100 })).items;
+  // Sales follow reach: the generator weighs each creator by their largest audience.
+  const roster = (await listCreators(shop, { status: "all", sort: "name", direction: "asc", page: 1, pageSize: 100 })).items;
+  const reach = new Map(roster.map((creator) => [creator.id, Math.max(1_000, ...creator.platforms.map((p) => p.followers))]));
   const creators: CreatorSpec[] = [];
   const used: CampaignSpec[] = [];
   const seen = new Set<string>();
@@ -39,7 +43,7 @@ async function demoRoster(shop: string): Promise<{ creators: CreatorSpec[]; camp
         key: row.creator.id,
         handle: row.creator.handle,
         tier,
-        followers: 0,
+        followers: reach.get(row.creator.id) ?? 1_000,
         platform: row.creator.platform === "tiktok" || row.creator.platform === "youtube" ? row.creator.platform : "instagram",
         conversion: CONVERSION[tier],
         campaignKey: campaign.id,

@@ -49,14 +49,19 @@ describe("order history and explanations in a browser", () => {
     }
   }
 
-  test("the order history page shows the import of past orders and what it covers (French)", async () => {
+  test("the order history page shows the import of past orders, what it covers and the latest orders (French)", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: "fr-FR" });
     const problems = watchProblems(page);
     await page.goto(`${demo.server.url}/app/history?locale=fr`, { waitUntil: "networkidle" });
     await page.getByText("Import des commandes passées").waitFor();
     await page.getByText("60 derniers jours").waitFor();
     await page.getByText("Demandes de données des clients", { exact: true }).waitFor();
+    await page.getByText("Dernières commandes", { exact: true }).waitFor();
     await screenshot(page, "order-history-fr");
+    // The latest orders lead to their explanation.
+    await page.getByRole("link", { name: /^#\d+$/ }).first().click();
+    await page.waitForURL(/\/app\/orders\/[^/?]+\?locale=fr/);
+    await page.getByText("Signaux relevés").waitFor();
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
     await page.close();
   });

@@ -12,6 +12,7 @@ const sources = [
   path.join(app, "routes/app.history.tsx"),
   path.join(app, "components/BackfillStatus.tsx"),
   path.join(app, "components/DataRequestsCard.tsx"),
+  path.join(app, "components/RecentOrdersCard.tsx"),
 ];
 
 const literalKeys = [
