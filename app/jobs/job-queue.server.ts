@@ -73,6 +73,17 @@ export async function claimDueJobs(
   return claimed;
 }
 
+/**
+ * Extends this worker's lease on a job it is running, so that a long job is not taken over by another worker while
+ * it still runs. False when the lease was already lost (another worker claimed the job after it expired).
+ */
+export async function extendJobLease(id: string, workerId: string, until: Date): Promise<boolean> {
+  const { count } = await db.$transaction((tx) =>
+    tx.job.updateMany({ where: { id, lockedBy: workerId, status: "running" }, data: { lockedUntil: until } }),
+  );
+  return count === 1;
+}
+
 export async function completeJob(id: string, workerId: string): Promise<void> {
   await db.$transaction((tx) =>
     tx.job.updateMany({ where: { id, lockedBy: workerId }, data: { status: "done", lockedUntil: null, lastError: null } }),
