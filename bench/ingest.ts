@@ -4,6 +4,10 @@
 // one JSON line. Options (environment): DATABASE_URL (default: a fresh SQLite file), BENCH_EVENTS (default 10000),
 // BENCH_CONCURRENCY (deliveries in flight, default 8), BENCH_WARMUP (events not measured, default 500),
 // SKIP_BUILD=1 (use the existing build in BUILD_DIR).
+// Scale-out: `--instances N` (or BENCH_INSTANCES) starts N app processes on the same database (PostgreSQL: the
+// production shape) and spreads the deliveries over them round-robin, printing the combined rate; `--shops K` (or
+// BENCH_SHOPS, default 1) spreads the events over K shops (a shop's ingestion runs one transaction at a time on
+// PostgreSQL, so several shops are what several instances can share).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -24,6 +28,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
+
+function option(name: string, fallback: string): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? process.argv[i + 1] : process.env[`BENCH_${name.toUpperCase()}`];
+  const n = Number(value ?? fallback);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${value}`);
+  return n;
+}
+const INSTANCES = option("instances", "1");
+const SHOPS = option("shops", "1");
 
 type Signed = { path: string; headers: Record<string, string>; body: Buffer };
 type RunResult = { eventsPerS: number; p50: number; p99: number; max: number; events: number; errors: number; statuses: Record<number, number> };
@@ -64,16 +78,18 @@ function sign(shop: string, event: GeneratedEvent): Signed {
 }
 
 /** Sends every delivery with `concurrency` in flight on keep-alive connections; times each acknowledgement. */
-async function drive(baseUrl: string, deliveries: readonly Signed[], concurrency: number, warmup: number): Promise<RunResult> {
-  const url = new URL(baseUrl);
+async function drive(baseUrls: string | readonly string[], deliveries: readonly Signed[], concurrency: number, warmup: number): Promise<RunResult> {
+  // Several instances: delivery i goes to instance i mod N, as a round-robin load balancer would send it.
+  const urls = (typeof baseUrls === "string" ? [baseUrls] : baseUrls).map((u) => new URL(u));
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let errors = 0;
   let next = 0;
   let measuredStart = 0;
-  const send = (d: Signed) =>
+  const send = (d: Signed, i: number) =>
     new Promise<number>((resolve) => {
+      const url = urls[i % urls.length]!;
       const request = http.request({ host: url.hostname, port: url.port, method: "POST", path: d.path, headers: d.headers, agent }, (response) => {
         response.resume();
         response.on("end", () => resolve(response.statusCode ?? 0));
@@ -87,7 +103,7 @@ async function drive(baseUrl: string, deliveries: readonly Signed[], concurrency
       if (i >= deliveries.length) return;
       if (i === warmup) measuredStart = performance.now();
       const started = performance.now();
-      const status = await send(deliveries[i]!);
+      const status = await send(deliveries[i]!, i);
       const elapsed = performance.now() - started;
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status !== 200) errors += 1;
@@ -162,28 +178,41 @@ async function main() {
     if (built.status !== 0) throw new Error("The build failed");
   }
   const runId = crypto.randomBytes(3).toString("hex");
-  const shop = `bench-${runId}.myshopify.com`;
-  // About 1.6 events per order: creates, updates, cancellations and refunds.
-  const stream = generateOrderStream({ seed: 2026, shop, orders: Math.ceil(EVENTS / 1.6) });
-  const events = stream.events.slice(0, EVENTS);
-  const deliveries = events.map((event) => sign(shop, event));
+  // About 1.6 events per order: creates, updates, cancellations and refunds. With several shops, each has its own
+  // stream of EVENTS / SHOPS events, and the deliveries alternate between the shops.
+  const streams = Array.from({ length: SHOPS }, (_, k) => {
+    const shop = SHOPS === 1 ? `bench-${runId}.myshopify.com` : `bench-${runId}-${k}.myshopify.com`;
+    const stream = generateOrderStream({ seed: 2026 + k, shop, orders: Math.ceil(EVENTS / SHOPS / 1.6) });
+    return { shop, stream, events: stream.events.slice(0, Math.ceil(EVENTS / SHOPS)) };
+  });
+  const shops = streams.map((s) => s.shop);
+  const perShop = streams.map((s) => s.events.map((event) => ({ event, signed: sign(s.shop, event) })));
+  const interleaved = Array.from({ length: Math.max(...perShop.map((list) => list.length)) }, (_, i) => perShop.flatMap((list) => (list[i] ? [list[i]] : []))).flat();
+  const events = interleaved.slice(0, EVENTS).map((d) => d.event);
+  const deliveries = interleaved.slice(0, EVENTS).map((d) => d.signed);
   const meanBytes = Math.round(deliveries.reduce((sum, d) => sum + d.body.length, 0) / deliveries.length);
 
   const database = await prepareDatabase();
-  await seedWorld(database.client, stream, `bench-${runId}-`);
+  for (const [k, s] of streams.entries()) await seedWorld(database.client, s.stream, SHOPS === 1 ? `bench-${runId}-` : `bench-${runId}-${k}-`);
   // BENCH_APP_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=.cache/prof") profiles the app process.
-  const app = await startAppProcess(testAppEnv(database.url, { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS }));
+  const apps = await Promise.all(
+    Array.from({ length: INSTANCES }, () => startAppProcess(testAppEnv(database.url, { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS }))),
+  );
+  const cpuOfApps = () => {
+    const each = apps.map((app) => cpuMsOf(app.child.pid));
+    return each.every((ms) => ms !== null) ? each.reduce<number>((sum, ms) => sum + ms!, 0) : null;
+  };
   let appResult: RunResult;
   let appCpuMsPerEvent: number | null = null;
   try {
-    const cpuBefore = cpuMsOf(app.child.pid);
-    appResult = await drive(app.url, deliveries, CONCURRENCY, WARMUP);
-    const cpuAfter = cpuMsOf(app.child.pid);
+    const cpuBefore = cpuOfApps();
+    appResult = await drive(apps.map((app) => app.url), deliveries, CONCURRENCY, WARMUP);
+    const cpuAfter = cpuOfApps();
     if (cpuBefore !== null && cpuAfter !== null) appCpuMsPerEvent = (cpuAfter - cpuBefore) / deliveries.length;
-    const stored = await database.client.webhookEvent.count({ where: { shop } });
+    const stored = await database.client.webhookEvent.count({ where: { shop: { in: shops } } });
     if (stored !== events.length) console.log(`warning: ${stored} events stored for ${events.length} sent`);
   } finally {
-    await app.stop();
+    await Promise.all(apps.map((app) => app.stop()));
     await database.cleanup();
   }
   const bare = await startBareServer();
@@ -196,8 +225,8 @@ async function main() {
 
   const line = (name: string, r: RunResult) =>
     `${name.padEnd(24)} ${r.eventsPerS.toFixed(0).padStart(6)} events/s   p50 ${r.p50.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms   max ${r.max.toFixed(1)} ms   errors ${r.errors}`;
-  console.log(`${events.length} events (${meanBytes} bytes on average), ${CONCURRENCY} in flight, first ${WARMUP} not measured, ${database.url.startsWith("file:") ? "SQLite" : "PostgreSQL"}`);
-  console.log(line("app (order webhooks)", appResult));
+  console.log(`${events.length} events (${meanBytes} bytes on average), ${CONCURRENCY} in flight, first ${WARMUP} not measured, ${database.url.startsWith("file:") ? "SQLite" : "PostgreSQL"}, ${INSTANCES} app instance${INSTANCES > 1 ? "s" : ""}, ${SHOPS} shop${SHOPS > 1 ? "s" : ""}`);
+  console.log(line(INSTANCES > 1 ? `app × ${INSTANCES} (combined)` : "app (order webhooks)", appResult));
   console.log(line("bare HMAC server", bareResult));
   console.log(`ratio ${(appResult.eventsPerS / bareResult.eventsPerS).toFixed(3)}`);
   // CPU time per event does not depend on what else the machine runs: 1000 / it is the rate one free core sustains.
@@ -212,6 +241,9 @@ async function main() {
       ratio: Number((appResult.eventsPerS / bareResult.eventsPerS).toFixed(3)),
       events: events.length,
       errors: appResult.errors,
+      instances: INSTANCES,
+      shops: SHOPS,
+      database: database.url.startsWith("file:") ? "sqlite" : "postgresql",
     }),
   );
 }
