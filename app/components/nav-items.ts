@@ -4,5 +4,6 @@ export const NAV_ITEMS: { url: string; label: string; exact?: boolean }[] = [
   { url: "/app/creators", label: "nav.creators" },
   { url: "/app/campaigns", label: "nav.campaigns" },
   { url: "/app/history", label: "nav.history" },
+  { url: "/app/ingestion", label: "nav.ingestion" },
   { url: "/app/settings", label: "nav.settings" },
 ];

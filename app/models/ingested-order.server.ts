@@ -58,19 +58,18 @@ export async function findStoredOrder(tx: Tx, shop: string, shopifyOrderId: stri
   return tx.order.findUnique({ where: { shop_shopifyOrderId: { shop, shopifyOrderId } }, select: storedOrderSelect });
 }
 
-/** The stored order (by GID) and, in the same read, every order of the customer it now belongs to. */
+/** The stored order (by GID) and every order of the customer it now belongs to. */
 export async function findOrderAndCustomerOrders(
   tx: Tx,
   shop: string,
   shopifyOrderId: string,
   customerId: string | null,
 ): Promise<{ existing: StoredOrder | null; customerOrders: StoredOrder[] }> {
-  if (!customerId) return { existing: await findStoredOrder(tx, shop, shopifyOrderId), customerOrders: [] };
-  const rows = await tx.order.findMany({ where: { shop, OR: [{ shopifyOrderId }, { customerId }] }, select: storedOrderSelect });
-  return {
-    existing: rows.find((row) => row.shopifyOrderId === shopifyOrderId) ?? null,
-    customerOrders: rows.filter((row) => row.customerId === customerId),
-  };
+  // Two indexed reads: SQLite answers "shopifyOrderId = ? OR customerId = ?" by scanning the shop's orders.
+  const existing = await findStoredOrder(tx, shop, shopifyOrderId);
+  if (!customerId) return { existing, customerOrders: [] };
+  const customerOrders = await tx.order.findMany({ where: { shop, customerId }, select: storedOrderSelect });
+  return { existing, customerOrders };
 }
 
 /** The order columns ingestion writes (never the override columns: those belong to staff). */
