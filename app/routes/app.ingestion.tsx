@@ -3,6 +3,7 @@ import { useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Page, SkeletonPage, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { requireAdminContext } from "../auth/admin-context.server";
+import { withLocale } from "../components/AdminFrame";
 import { badRequest, readRequestBody } from "../http/read-request-body.server";
 import { useI18n } from "../i18n/i18n-context";
 import { replayParkedWebhookEvent, type StoredEventOutcome } from "../ingest/webhook-inbox.server";
@@ -101,11 +102,15 @@ function EventsTable({ events, timeZone, replay }: { events: IngestionEvent[]; t
 export default function IngestionPage() {
   const status = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const when = useWhen(status.ianaTimezone);
   if (navigation.state === "loading" && navigation.location.pathname !== "/app/ingestion") return <SkeletonPage title={t("ingestion.title")} />;
   return (
-    <Page title={t("ingestion.title")} subtitle={t("ingestion.subtitle")}>
+    <Page
+      title={t("ingestion.title")}
+      subtitle={t("ingestion.subtitle")}
+      secondaryActions={[{ content: t("history.title"), url: withLocale("/app/history", locale) }]}
+    >
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
