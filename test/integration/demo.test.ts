@@ -38,10 +38,12 @@ describe("the running demo", () => {
     expect(demo.server.host).toBe("127.0.0.1");
   });
 
-  test("serves the dashboard without any Shopify account", async () => {
+  test("serves the populated dashboard without any Shopify account", async () => {
     const response = await fetch(`${demo.server.url}/app`);
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain("Getting started");
+    const html = await response.text();
+    expect(html).toContain("Net sales credited");
+    expect(html).toContain("Credited sales per day");
   });
 
   test("only ever serves the demo shop, whatever shop a request names", async () => {
