@@ -1,5 +1,7 @@
 // The shop's creator signals that one order's attribution needs: only the codes, UTM values and clicks that
-// could match this order are read, so the cost does not grow with the number of creators.
+// could match this order are read, so the cost does not grow with the number of creators. Plain SQL: these run
+// on every order webhook (see raw-rows.server.ts).
+import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "./transaction.server";
 
 export type CodeOwner = { codeKey: string; creatorId: string; campaignId: string };
@@ -7,34 +9,35 @@ export type CodeOwner = { codeKey: string; creatorId: string; campaignId: string
 /** Owners of the given upper-cased codes, whatever the code's state: a code used is a signal, even paused or deleted. */
 export async function findCodeOwners(tx: Tx, shop: string, codeKeys: readonly string[]): Promise<CodeOwner[]> {
   if (codeKeys.length === 0) return [];
-  return tx.discountCode.findMany({ where: { shop, codeKey: { in: [...codeKeys] } }, select: { codeKey: true, creatorId: true, campaignId: true } });
+  return tx.$queryRaw<CodeOwner[]>`
+    SELECT "codeKey", "creatorId", "campaignId" FROM "DiscountCode" WHERE "shop" = ${shop} AND "codeKey" IN (${Prisma.join(codeKeys)})`;
 }
 
 export type LinkUtm = { id: string; creatorId: string; campaignId: string; utmMedium: string; utmCampaign: string; utmContent: string };
 
-/** Tracked links whose utm_content or utm_campaign is one of the values (as stored, and lower-cased). */
+/** Tracked links whose utm_content or utm_campaign is one of the values (as given: callers pass both cases). */
 export async function findLinksByUtm(tx: Tx, shop: string, contents: readonly string[], campaigns: readonly string[]): Promise<LinkUtm[]> {
-  const or = [
-    ...(contents.length > 0 ? [{ utmContent: { in: [...contents] } }] : []),
-    ...(campaigns.length > 0 ? [{ utmCampaign: { in: [...campaigns] } }] : []),
+  const conditions = [
+    ...(contents.length > 0 ? [Prisma.sql`"utmContent" IN (${Prisma.join(contents)})`] : []),
+    ...(campaigns.length > 0 ? [Prisma.sql`"utmCampaign" IN (${Prisma.join(campaigns)})`] : []),
   ];
-  if (or.length === 0) return [];
-  return tx.trackedLink.findMany({
-    where: { shop, OR: or },
-    select: { id: true, creatorId: true, campaignId: true, utmMedium: true, utmCampaign: true, utmContent: true },
-  });
+  if (conditions.length === 0) return [];
+  return tx.$queryRaw<LinkUtm[]>`
+    SELECT "id", "creatorId", "campaignId", "utmMedium", "utmCampaign", "utmContent" FROM "TrackedLink"
+    WHERE "shop" = ${shop} AND (${Prisma.join(conditions, " OR ")})`;
 }
 
 /** Creators of the shop by lower-cased handle. */
 export async function findCreatorsByHandle(tx: Tx, shop: string, handleKeys: readonly string[]): Promise<{ id: string; handleKey: string }[]> {
   if (handleKeys.length === 0) return [];
-  return tx.creator.findMany({ where: { shop, handleKey: { in: [...handleKeys] } }, select: { id: true, handleKey: true } });
+  return tx.$queryRaw<{ id: string; handleKey: string }[]>`
+    SELECT "id", "handleKey" FROM "Creator" WHERE "shop" = ${shop} AND "handleKey" IN (${Prisma.join(handleKeys)})`;
 }
 
 /** Campaigns of the shop by slug. */
 export async function findCampaignsBySlug(tx: Tx, shop: string, slugs: readonly string[]): Promise<{ id: string; slug: string }[]> {
   if (slugs.length === 0) return [];
-  return tx.campaign.findMany({ where: { shop, slug: { in: [...slugs] } }, select: { id: true, slug: true } });
+  return tx.$queryRaw<{ id: string; slug: string }[]>`SELECT "id", "slug" FROM "Campaign" WHERE "shop" = ${shop} AND "slug" IN (${Prisma.join(slugs)})`;
 }
 
 export type ClickRef = { id: string; creatorId: string; campaignId: string; at: Date };
@@ -42,17 +45,16 @@ export type ClickRef = { id: string; creatorId: string; campaignId: string; at: 
 /** Human clicks of a visitor (any of its daily hashes) in [from, to]. */
 export async function findVisitorClicks(tx: Tx, shop: string, visitorHashes: readonly string[], from: Date, to: Date): Promise<ClickRef[]> {
   if (visitorHashes.length === 0) return [];
-  return tx.click.findMany({
-    where: { shop, isBot: false, visitorHash: { in: [...visitorHashes] }, at: { gte: from, lte: to } },
-    select: { id: true, creatorId: true, campaignId: true, at: true },
-  });
+  return tx.$queryRaw<ClickRef[]>`
+    SELECT "id", "creatorId", "campaignId", "at" FROM "Click"
+    WHERE "shop" = ${shop} AND "visitorHash" IN (${Prisma.join(visitorHashes)}) AND "at" >= ${from} AND "at" <= ${to} AND "isBot" = ${false}`;
 }
 
 /** The latest human click on one link in [from, to], if any. */
 export async function findLatestLinkClick(tx: Tx, shop: string, linkId: string, creatorId: string, from: Date, to: Date): Promise<ClickRef | null> {
-  return tx.click.findFirst({
-    where: { shop, creatorId, linkId, isBot: false, at: { gte: from, lte: to } },
-    orderBy: { at: "desc" },
-    select: { id: true, creatorId: true, campaignId: true, at: true },
-  });
+  const [click] = await tx.$queryRaw<ClickRef[]>`
+    SELECT "id", "creatorId", "campaignId", "at" FROM "Click"
+    WHERE "shop" = ${shop} AND "creatorId" = ${creatorId} AND "linkId" = ${linkId} AND "at" >= ${from} AND "at" <= ${to} AND "isBot" = ${false}
+    ORDER BY "at" DESC LIMIT 1`;
+  return click ?? null;
 }

@@ -1,5 +1,8 @@
 // Persistence of ingested orders, their touches, refunds and customers. Every function runs inside the caller's
 // transaction (ingestion applies an order and its rollup deltas as one unit of work); `shop` scopes every query.
+// The functions on a webhook's path are plain SQL (see raw-rows.server.ts: the query builder cost four times more);
+// the rebuild and staff paths keep the query builder.
+import { columnList, insertRows, newRowId, updateRowById, type SqlValue } from "./raw-rows.server";
 import type { Tx } from "./transaction.server";
 
 /** Shop settings ingestion depends on. */
@@ -15,9 +18,10 @@ export type IngestSettings = {
  * the order states and the defaults, and completed by the first admin visit.
  */
 export async function getOrCreateIngestSettings(tx: Tx, shop: string, currencyHint: string | null): Promise<IngestSettings> {
-  const select = { currencyCode: true, ianaTimezone: true, attributionModel: true, attributionWindowDays: true } as const;
-  const found = await tx.shop.findUnique({ where: { shop }, select });
+  const [found] = await tx.$queryRaw<IngestSettings[]>`
+    SELECT "currencyCode", "ianaTimezone", "attributionModel", "attributionWindowDays" FROM "Shop" WHERE "shop" = ${shop}`;
   if (found) return found;
+  const select = { currencyCode: true, ianaTimezone: true, attributionModel: true, attributionWindowDays: true } as const;
   return tx.shop.create({ data: { shop, ...(currencyHint ? { currencyCode: currencyHint } : {}) }, select });
 }
 
@@ -38,24 +42,26 @@ export type StoredOrder = {
   referrer: string | null;
 };
 
-const storedOrderSelect = {
-  id: true,
-  shopifyOrderId: true,
-  shopifyUpdatedAt: true,
-  processedAt: true,
-  customerId: true,
-  test: true,
-  cancelledAt: true,
-  rollupState: true,
-  customerOrderIndex: true,
-  overrideCreatorId: true,
-  overrideCampaignId: true,
-  utm: true,
-  referrer: true,
-} as const;
+const STORED_ORDER_COLUMNS = columnList([
+  "id",
+  "shopifyOrderId",
+  "shopifyUpdatedAt",
+  "processedAt",
+  "customerId",
+  "test",
+  "cancelledAt",
+  "rollupState",
+  "customerOrderIndex",
+  "overrideCreatorId",
+  "overrideCampaignId",
+  "utm",
+  "referrer",
+]);
 
 export async function findStoredOrder(tx: Tx, shop: string, shopifyOrderId: string): Promise<StoredOrder | null> {
-  return tx.order.findUnique({ where: { shop_shopifyOrderId: { shop, shopifyOrderId } }, select: storedOrderSelect });
+  const [row] = await tx.$queryRaw<StoredOrder[]>`
+    SELECT ${STORED_ORDER_COLUMNS} FROM "Order" WHERE "shop" = ${shop} AND "shopifyOrderId" = ${shopifyOrderId}`;
+  return row ?? null;
 }
 
 /** The stored order (by GID) and every order of the customer it now belongs to. */
@@ -68,8 +74,7 @@ export async function findOrderAndCustomerOrders(
   // Two indexed reads: SQLite answers "shopifyOrderId = ? OR customerId = ?" by scanning the shop's orders.
   const existing = await findStoredOrder(tx, shop, shopifyOrderId);
   if (!customerId) return { existing, customerOrders: [] };
-  const customerOrders = await tx.order.findMany({ where: { shop, customerId }, select: storedOrderSelect });
-  return { existing, customerOrders };
+  return { existing, customerOrders: await listOrdersOfCustomer(tx, shop, customerId) };
 }
 
 /** The order columns ingestion writes (never the override columns: those belong to staff). */
@@ -105,17 +110,17 @@ export type OrderWrite = {
 };
 
 /** Inserts a new order under the given id, or overwrites the columns of the stored one. */
-export async function writeOrder(tx: Tx, shop: string, order: { id: string; isNew: boolean }, data: OrderWrite): Promise<void> {
-  if (order.isNew) await tx.order.create({ data: { id: order.id, shop, ...data }, select: { id: true } });
-  else await tx.order.update({ where: { id: order.id }, data, select: { id: true } });
+export async function writeOrder(tx: Tx, shop: string, order: { id: string; isNew: boolean }, data: OrderWrite, now: Date = new Date()): Promise<void> {
+  if (order.isNew) await insertRows(tx, "Order", [{ id: order.id, shop, ...data, createdAt: now, updatedAt: now }]);
+  else await updateRowById(tx, "Order", order.id, { ...data, updatedAt: now });
 }
 
 export type TouchWrite = { creatorId: string; campaignId: string | null; kind: string; at: Date; evidence: string | null };
 
 /** Replaces the order's touches with the given ones. */
 export async function replaceTouches(tx: Tx, shop: string, orderId: string, touches: readonly TouchWrite[], hadTouches: boolean): Promise<void> {
-  if (hadTouches) await tx.touch.deleteMany({ where: { shop, orderId } });
-  if (touches.length > 0) await tx.touch.createMany({ data: touches.map((touch) => ({ shop, orderId, ...touch })) });
+  if (hadTouches) await tx.$executeRaw`DELETE FROM "Touch" WHERE "shop" = ${shop} AND "orderId" = ${orderId}`;
+  await insertRows(tx, "Touch", touches.map((touch) => ({ id: newRowId("t"), shop, orderId, ...touch })));
 }
 
 export type StoredTouch = { orderId: string; creatorId: string; campaignId: string | null; kind: string; at: Date; evidence: string | null };
@@ -134,71 +139,50 @@ export async function updateOrderDerived(
   tx: Tx,
   orderId: string,
   data: { rollupState?: string | null; customerOrderIndex?: number | null; refundsMinor?: number; creditedCreatorId?: string | null; creditedCampaignId?: string | null; attribution?: string | null },
+  now: Date = new Date(),
 ): Promise<void> {
-  await tx.order.update({ where: { id: orderId }, data, select: { id: true } });
+  const values: Record<string, SqlValue> = {};
+  for (const [name, value] of Object.entries(data)) if (value !== undefined) values[name] = value;
+  await updateRowById(tx, "Order", orderId, { ...values, updatedAt: now });
 }
 
 export type RefundWrite = { shopifyRefundId: string; shopifyOrderId: string; processedAt: Date; amountMinor: number };
 export type StoredRefund = RefundWrite & { applied: boolean };
 
+const REFUND_COLUMNS = columnList(["shopifyRefundId", "shopifyOrderId", "processedAt", "amountMinor", "applied"]);
+
 export async function findRefund(tx: Tx, shop: string, shopifyRefundId: string): Promise<StoredRefund | null> {
-  return tx.refund.findUnique({
-    where: { shop_shopifyRefundId: { shop, shopifyRefundId } },
-    select: { shopifyRefundId: true, shopifyOrderId: true, processedAt: true, amountMinor: true, applied: true },
-  });
+  const [row] = await tx.$queryRaw<StoredRefund[]>`
+    SELECT ${REFUND_COLUMNS} FROM "Refund" WHERE "shop" = ${shop} AND "shopifyRefundId" = ${shopifyRefundId}`;
+  return row ?? null;
 }
 
 /** Stores a refund once per Shopify id (a changed amount or date replaces the stored one). */
-export async function upsertRefund(tx: Tx, shop: string, refund: RefundWrite, applied: boolean): Promise<void> {
-  await tx.refund.upsert({
-    where: { shop_shopifyRefundId: { shop, shopifyRefundId: refund.shopifyRefundId } },
-    create: { shop, ...refund, applied },
-    update: { shopifyOrderId: refund.shopifyOrderId, processedAt: refund.processedAt, amountMinor: refund.amountMinor, applied },
-    select: { id: true },
-  });
+export async function upsertRefund(tx: Tx, shop: string, refund: RefundWrite, applied: boolean, now: Date = new Date()): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "Refund" ("id", "shop", "shopifyRefundId", "shopifyOrderId", "processedAt", "amountMinor", "applied", "createdAt")
+    VALUES (${newRowId("r")}, ${shop}, ${refund.shopifyRefundId}, ${refund.shopifyOrderId}, ${refund.processedAt}, ${refund.amountMinor}, ${applied}, ${now})
+    ON CONFLICT ("shop", "shopifyRefundId") DO UPDATE SET
+      "shopifyOrderId" = excluded."shopifyOrderId", "processedAt" = excluded."processedAt",
+      "amountMinor" = excluded."amountMinor", "applied" = excluded."applied"`;
 }
 
 /** Every stored refund of an order (including those that arrived before it). */
 export async function listRefundsOfOrder(tx: Tx, shop: string, shopifyOrderId: string): Promise<StoredRefund[]> {
-  return tx.refund.findMany({
-    where: { shop, shopifyOrderId },
-    select: { shopifyRefundId: true, shopifyOrderId: true, processedAt: true, amountMinor: true, applied: true },
-  });
+  return tx.$queryRaw<StoredRefund[]>`
+    SELECT ${REFUND_COLUMNS} FROM "Refund" WHERE "shop" = ${shop} AND "shopifyOrderId" = ${shopifyOrderId}`;
 }
 
 /** Refunds that waited for their order are now matched with it. */
 export async function markRefundsApplied(tx: Tx, shop: string, shopifyOrderId: string): Promise<void> {
-  await tx.refund.updateMany({ where: { shop, shopifyOrderId, applied: false }, data: { applied: true } });
+  await tx.$executeRaw`UPDATE "Refund" SET "applied" = ${true} WHERE "shop" = ${shop} AND "shopifyOrderId" = ${shopifyOrderId} AND "applied" = ${false}`;
 }
 
 /** An order of a customer, as the customer's history needs it. */
-export type CustomerOrderRow = {
-  id: string;
-  shopifyOrderId: string;
-  processedAt: Date;
-  test: boolean;
-  cancelledAt: Date | null;
-  rollupState: string | null;
-  customerOrderIndex: number | null;
-  utm: string | null;
-  referrer: string | null;
-};
+export type CustomerOrderRow = StoredOrder;
 
 export async function listOrdersOfCustomer(tx: Tx, shop: string, customerId: string): Promise<CustomerOrderRow[]> {
-  return tx.order.findMany({
-    where: { shop, customerId },
-    select: {
-      id: true,
-      shopifyOrderId: true,
-      processedAt: true,
-      test: true,
-      cancelledAt: true,
-      rollupState: true,
-      customerOrderIndex: true,
-      utm: true,
-      referrer: true,
-    },
-  });
+  return tx.$queryRaw<StoredOrder[]>`SELECT ${STORED_ORDER_COLUMNS} FROM "Order" WHERE "shop" = ${shop} AND "customerId" = ${customerId}`;
 }
 
 export type CustomerWrite = {
@@ -210,27 +194,22 @@ export type CustomerWrite = {
 };
 
 /** Records who acquired the customer; a customer with no counted order left (null) loses its row. */
-export async function saveCustomer(tx: Tx, shop: string, shopifyCustomerId: string, customer: CustomerWrite | null): Promise<void> {
+export async function saveCustomer(tx: Tx, shop: string, shopifyCustomerId: string, customer: CustomerWrite | null, now: Date = new Date()): Promise<void> {
   if (customer === null) {
-    await tx.customer.deleteMany({ where: { shop, shopifyCustomerId } });
+    await tx.$executeRaw`DELETE FROM "Customer" WHERE "shop" = ${shop} AND "shopifyCustomerId" = ${shopifyCustomerId}`;
     return;
   }
-  await tx.customer.upsert({
-    where: { shop_shopifyCustomerId: { shop, shopifyCustomerId } },
-    create: { shop, shopifyCustomerId, ...customer },
-    update: customer,
-    select: { id: true },
-  });
+  await tx.$executeRaw`
+    INSERT INTO "Customer" ("id", "shop", "shopifyCustomerId", "firstOrderAt", "firstOrderId", "acquiringCreatorId", "acquiringCampaignId", "acquisitionChannel", "createdAt", "updatedAt")
+    VALUES (${newRowId("c")}, ${shop}, ${shopifyCustomerId}, ${customer.firstOrderAt}, ${customer.firstOrderId}, ${customer.acquiringCreatorId},
+            ${customer.acquiringCampaignId}, ${customer.acquisitionChannel}, ${now}, ${now})
+    ON CONFLICT ("shop", "shopifyCustomerId") DO UPDATE SET
+      "firstOrderAt" = excluded."firstOrderAt", "firstOrderId" = excluded."firstOrderId",
+      "acquiringCreatorId" = excluded."acquiringCreatorId", "acquiringCampaignId" = excluded."acquiringCampaignId",
+      "acquisitionChannel" = excluded."acquisitionChannel", "updatedAt" = excluded."updatedAt"`;
 }
 
 export type StoredCustomer = Omit<CustomerWrite, "firstOrderId"> & { firstOrderId: string | null };
-
-export async function getCustomer(tx: Tx, shop: string, shopifyCustomerId: string): Promise<StoredCustomer | null> {
-  return tx.customer.findUnique({
-    where: { shop_shopifyCustomerId: { shop, shopifyCustomerId } },
-    select: { firstOrderAt: true, firstOrderId: true, acquiringCreatorId: true, acquiringCampaignId: true, acquisitionChannel: true },
-  });
-}
 
 /** The whole stored order row (for crediting it again from its stored touches). */
 export async function getOrderRow(tx: Tx, shop: string, shopifyOrderId: string) {

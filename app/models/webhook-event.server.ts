@@ -1,5 +1,6 @@
 import { db } from "../db.server";
 import { Prisma, type WebhookEvent } from "../generated/prisma/client";
+import { insertRows, newRowId } from "./raw-rows.server";
 import { inTransaction, type Tx } from "./transaction.server";
 
 // The webhook inbox. A delivery is keyed by X-Shopify-Webhook-Id (unique): Shopify repeats the same id when it
@@ -24,8 +25,12 @@ export class DuplicateWebhookError extends Error {
   }
 }
 
+/** A unique key refused the row: P2002 from the query builder, P2010 carrying the driver's kind from plain SQL. */
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause;
+  return error.code === "P2010" && cause?.kind === "UniqueConstraintViolation";
 }
 
 /**
@@ -35,8 +40,10 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function insertProcessedWebhookEvent(tx: Tx, shop: string, event: IncomingWebhookEvent, now: Date): Promise<void> {
   try {
-    await tx.webhookEvent.create({
-      data: {
+    // Plain SQL: on every webhook's path (see raw-rows.server.ts).
+    await insertRows(tx, "WebhookEvent", [
+      {
+        id: newRowId("w"),
         shop,
         webhookId: event.webhookId,
         eventId: event.eventId,
@@ -47,7 +54,7 @@ export async function insertProcessedWebhookEvent(tx: Tx, shop: string, event: I
         status: "processed",
         attempts: 1,
       },
-    });
+    ]);
   } catch (error) {
     if (isUniqueViolation(error)) throw new DuplicateWebhookError(event.webhookId);
     throw error;

@@ -98,7 +98,7 @@ export async function rollupSnapshot(client: PrismaClient, shop: string, prefix 
   const rows = await client.dailyRollup.findMany({ where: { shop }, orderBy: [{ day: "asc" }, { creatorId: "asc" }, { campaignId: "asc" }] });
   const strip = (id: string) => (prefix && id.startsWith(prefix) ? id.slice(prefix.length) : id);
   return rows
-    .map(({ shop: _s, ...row }) => ({ ...row, creatorId: strip(row.creatorId), campaignId: strip(row.campaignId) }))
+    .map(({ shop: _s, updatedAt: _u, ...row }) => ({ ...row, creatorId: strip(row.creatorId), campaignId: strip(row.campaignId) }))
     .filter((row) => Object.entries(row).some(([k, v]) => !["creatorId", "campaignId", "day"].includes(k) && v !== 0))
     .map((row) => JSON.stringify(row));
 }
