@@ -5,6 +5,7 @@
 // once) hits the unique key, rolls its transaction back, and gets a 200 that changed nothing.
 import { normalizeOrder, normalizeRefund, ShopifyPayloadError, type NormalizedOrder, type NormalizedRefund } from "../domain/orders";
 import {
+  deleteProcessedWebhookEventsBefore,
   DuplicateWebhookError,
   insertProcessedWebhookEvent,
   listDueWebhookEvents,
@@ -142,4 +143,15 @@ export async function replayParkedWebhookEvent(shop: string, id: string, now: Da
   const event = await getWebhookEvent(shop, id);
   if (!event) return null;
   return processStoredWebhookEvent(event, now);
+}
+
+/**
+ * How long a processed delivery's id is kept: Shopify redelivers an unacknowledged webhook for up to 48 hours, so a
+ * week covers every duplicate that can still come; older rows only take space.
+ */
+export const PROCESSED_EVENT_RETENTION_DAYS = 7;
+
+/** Deletes the processed deliveries older than the retention (pending and parked ones stay until handled). */
+export async function pruneProcessedWebhookEvents(now: Date = new Date(), retentionDays = PROCESSED_EVENT_RETENTION_DAYS): Promise<number> {
+  return deleteProcessedWebhookEventsBefore(new Date(now.getTime() - retentionDays * 86_400_000));
 }

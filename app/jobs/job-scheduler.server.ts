@@ -1,5 +1,5 @@
 import os from "node:os";
-import { retryDueWebhookEvents } from "../ingest/webhook-inbox.server";
+import { pruneProcessedWebhookEvents, retryDueWebhookEvents } from "../ingest/webhook-inbox.server";
 import { appJobHandlers } from "./job-handlers.server";
 import { runDueJobs } from "./run-due-jobs.server";
 import { schedulePeriodicJobs } from "./schedule-periodic-jobs.server";
@@ -7,10 +7,20 @@ import { schedulePeriodicJobs } from "./schedule-periodic-jobs.server";
 export type JobScheduler = { stop(): Promise<void>; tick(): Promise<void> };
 
 let running: JobScheduler | null = null;
+let prunedHour: number | null = null;
+
+/** Old processed webhook deliveries are deleted once an hour per process (idempotent across instances). */
+async function pruneHourly(now: Date = new Date()): Promise<void> {
+  const hour = Math.floor(now.getTime() / 3_600_000);
+  if (hour === prunedHour) return;
+  await pruneProcessedWebhookEvents(now);
+  prunedHour = hour;
+}
 
 /**
  * With the embedded default the web process runs the background work itself: every `intervalMs` it retries the
- * webhook deliveries that are due and runs the due jobs it has handlers for. Ticks never overlap; the first runs at
+ * webhook deliveries that are due and runs the due jobs it has handlers for (and, hourly, deletes week-old processed
+ * deliveries). Ticks never overlap; the first runs at
  * once, so that deliveries left pending by a crash are retried as soon as the app is back. Claims live in the
  * database, so several instances may each run a scheduler. Idempotent: a second call returns the running one.
  */
@@ -26,6 +36,7 @@ export async function startJobScheduler(opts: { intervalMs?: number; workerId?: 
     current = (async () => {
       try {
         await retryDueWebhookEvents();
+        await pruneHourly();
         // Periodic runs (hourly reconciliation) carry run keys: enqueued once however many processes tick.
         await schedulePeriodicJobs();
         await runDueJobs(handlers, workerId);

@@ -165,6 +165,22 @@ export async function listWebhookEvents(shop: string, status: WebhookEventStatus
   });
 }
 
+/**
+ * Deletes processed events received before `cutoff` (all shops), in batches so that no transaction holds the write
+ * lock for long; pending and parked events are never deleted. Returns how many were deleted.
+ */
+export async function deleteProcessedWebhookEventsBefore(cutoff: Date, batch = 2_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await inTransaction((tx) =>
+      tx.$executeRaw`DELETE FROM "WebhookEvent" WHERE "id" IN (
+        SELECT "id" FROM "WebhookEvent" WHERE "status" = 'processed' AND "receivedAt" < ${cutoff} LIMIT ${batch})`,
+    );
+    total += deleted;
+    if (deleted < batch) return total;
+  }
+}
+
 /** When the shop's last event arrived, whatever its status. */
 export async function getLastWebhookEventAt(shop: string): Promise<Date | null> {
   const last = await db.webhookEvent.findFirst({ where: { shop }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } });

@@ -107,4 +107,19 @@ describe("failed deliveries: retry, park, replay", () => {
     const page = await loaderData(admin.app, SHOP, "/app/ingestion", ROUTE_ID);
     expect(page.body).toMatchObject({ counts: { processed: 1, pending: 0, parked: 0 }, parked: [] });
   });
+
+  test("processed deliveries older than a week are pruned; pending and parked ones, and recent ones, stay", async () => {
+    const c = admin.database.client;
+    const old = new Date(Date.now() - 8 * 86_400_000);
+    const rows = [
+      { webhookId: "old-processed", status: "processed", receivedAt: old },
+      { webhookId: "old-parked", status: "parked", receivedAt: old },
+      { webhookId: "old-pending", status: "pending", receivedAt: old },
+      { webhookId: "recent-processed", status: "processed", receivedAt: new Date() },
+    ];
+    for (const row of rows) await c.webhookEvent.create({ data: { shop: OTHER, topic: "orders/create", payload: "", ...row } });
+    expect(await inbox.pruneProcessedWebhookEvents()).toBeGreaterThanOrEqual(1);
+    const left = (await c.webhookEvent.findMany({ where: { shop: OTHER }, select: { webhookId: true } })).map((e) => e.webhookId).sort();
+    expect(left).toEqual(["old-parked", "old-pending", "recent-processed"]);
+  });
 });
