@@ -78,7 +78,25 @@ export async function listCollaborationCosts(shop: string, only: { creatorId?: s
   });
 }
 
-/** Active creators of the shop (the dashboard's getting-started state shows while there are none). */
-export async function countActiveCreators(shop: string): Promise<number> {
-  return db.creator.count({ where: { shop, status: "active" } });
+/** Whether the shop has an active creator (the dashboard's getting-started state shows while it has none). */
+export async function hasActiveCreator(shop: string): Promise<boolean> {
+  return (await db.creator.findFirst({ where: { shop, status: "active" }, select: { id: true } })) !== null;
+}
+
+/**
+ * A fingerprint of the shop's creators, platforms, campaigns and collaborations, computed in the database (counts,
+ * latest updates, audience sums): any row added, removed or updated changes it. Pages keep their dimensions in memory
+ * while it stays the same, which a shop with thousands of creators would otherwise read on every request.
+ */
+export async function getDimensionsVersion(shop: string): Promise<string> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT
+    (SELECT COUNT(*) FROM "Creator" WHERE "shop" = ${shop}) AS "creators",
+    (SELECT MAX("updatedAt") FROM "Creator" WHERE "shop" = ${shop}) AS "creatorsAt",
+    (SELECT COUNT(*) FROM "CreatorPlatform" WHERE "shop" = ${shop}) AS "platforms",
+    (SELECT SUM("followers") FROM "CreatorPlatform" WHERE "shop" = ${shop}) AS "followers",
+    (SELECT COUNT(*) FROM "Campaign" WHERE "shop" = ${shop}) AS "campaigns",
+    (SELECT MAX("updatedAt") FROM "Campaign" WHERE "shop" = ${shop}) AS "campaignsAt",
+    (SELECT COUNT(*) FROM "Collaboration" WHERE "shop" = ${shop}) AS "collaborations",
+    (SELECT MAX("updatedAt") FROM "Collaboration" WHERE "shop" = ${shop}) AS "collaborationsAt"`;
+  return JSON.stringify(rows[0] ?? {}, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
 }

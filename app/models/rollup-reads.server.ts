@@ -81,3 +81,14 @@ export async function firstRollupDay(shop: string): Promise<string | null> {
   const row = await db.dailyRollup.findFirst({ where: { shop }, orderBy: { day: "asc" }, select: { day: true } });
   return row?.day ?? null;
 }
+
+/**
+ * A fingerprint of the shop's rollup rows of a range of days: their count, latest update and net sales, read from the
+ * (shop, day, updatedAt, netMinor) index without touching the rows. Any write to one of those days changes it.
+ */
+export async function getRollupFingerprint(shop: string, period: { from: string; to: string }): Promise<string> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT COUNT(*) AS "n", MAX("updatedAt") AS "at", SUM("netMinor") AS "net" FROM "DailyRollup" WHERE "shop" = ${shop} AND "day" >= ${period.from} AND "day" <= ${period.to}`;
+  const row = rows[0] ?? {};
+  const at = row.at instanceof Date ? row.at.toISOString() : String(row.at ?? "");
+  return `${toSafeInteger(row.n, "n")}|${at}|${toSafeInteger(row.net, "net")}`;
+}

@@ -1,6 +1,7 @@
 // What every analytics read model needs before it sums anything: the shop's settings, today in the shop's zone,
 // and the dimensions (creators, campaigns, collaborations with their cost bases) rollups are sliced by.
 import {
+  getDimensionsVersion,
   listCampaignDimensions,
   listCollaborationCosts,
   listCreatorDimensions,
@@ -72,14 +73,35 @@ export function toCostBases(
   });
 }
 
+const MAX_CACHED_SHOPS = 32;
+const cache = new Map<string, { version: string; today: string; dimensions: Dimensions }>();
+
 /**
  * Creators, campaigns and cost bases of the shop: one creator's or one campaign's collaborations when given, and
- * without the creator list when the page needs none (a creator's own page).
+ * without the creator list when the page needs none (a creator's own page). The whole shop's are kept in memory
+ * while its dimensions version and today's day stay the same (the check is one small query).
  */
 export async function loadDimensions(
   shop: string,
   settings: AnalyticsSettings,
   only: { creatorId?: string; campaignId?: string; withCreators?: boolean } = {},
+): Promise<Dimensions> {
+  const whole = only.creatorId === undefined && only.campaignId === undefined && only.withCreators !== false;
+  if (!whole) return readDimensions(shop, settings, only);
+  const version = await getDimensionsVersion(shop);
+  const hit = cache.get(shop);
+  if (hit && hit.version === version && hit.today === settings.today) return hit.dimensions;
+  const dimensions = await readDimensions(shop, settings, only);
+  cache.delete(shop);
+  if (cache.size >= MAX_CACHED_SHOPS) cache.delete(cache.keys().next().value as string);
+  cache.set(shop, { version, today: settings.today, dimensions });
+  return dimensions;
+}
+
+async function readDimensions(
+  shop: string,
+  settings: AnalyticsSettings,
+  only: { creatorId?: string; campaignId?: string; withCreators?: boolean },
 ): Promise<Dimensions> {
   const [creatorRows, campaignRows, collaborations] = await Promise.all([
     only.withCreators === false ? Promise.resolve([]) : listCreatorDimensions(shop),

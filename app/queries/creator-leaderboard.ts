@@ -3,10 +3,19 @@
 // without a database.
 import { COMPENSATION_TYPES } from "~/domain/campaigns";
 import { TIERS } from "~/domain/creators";
-import { ratioValueOrNull, type CostBreakdown } from "~/domain/metrics";
+import {
+  computeCac,
+  computeGrossProfit,
+  computeLinkConversion,
+  computeRoas,
+  computeRoi,
+  ratioValueOrNull,
+  type CostBreakdown,
+  type Ratio,
+} from "~/domain/metrics";
 import { addCosts, collaborationCost, ZERO_COST, type CostBasis } from "./collaboration-cost";
 import type { DayPeriod } from "./date-range";
-import { performanceMetrics, type PerformanceMetrics } from "./performance-metrics";
+import { creditedAov, performanceMetrics, type PerformanceMetrics } from "./performance-metrics";
 import { addInto, emptyTotals, ROLLUP_MEASURES, type RollupTotals } from "./rollup-totals";
 
 export type LeaderboardCreator = {
@@ -26,12 +35,31 @@ export type CampaignFacts = { name: string; compensationType: string };
 
 export type LeaderboardFilters = { campaignId?: string; tier?: string; platform?: string; compensation?: string };
 
-export type LeaderboardEntry = {
-  creator: LeaderboardCreator;
-  totals: RollupTotals;
-  cost: CostBreakdown;
-  metrics: PerformanceMetrics;
-};
+/**
+ * A creator's sums and cost for the period. Its full metrics are computed on first use: a board of thousands of
+ * creators shows one page, and sorting needs one metric per creator, not all of them.
+ */
+export class LeaderboardEntry {
+  #metrics: PerformanceMetrics | null = null;
+  constructor(
+    readonly creator: LeaderboardCreator,
+    readonly totals: RollupTotals,
+    readonly cost: CostBreakdown,
+    private readonly defaultMarginBps: number,
+  ) {}
+
+  get metrics(): PerformanceMetrics {
+    this.#metrics ??= performanceMetrics(this.totals, this.cost, this.defaultMarginBps);
+    return this.#metrics;
+  }
+
+  /** Gross profit alone, through the same domain function the full metrics use. */
+  grossProfitMinor(): number {
+    if (this.#metrics) return this.#metrics.grossProfitMinor;
+    const t = this.totals;
+    return computeGrossProfit({ netMinor: t.netMinor, defaultMarginBps: this.defaultMarginBps, unitCost: { coveredNetMinor: t.cogsCoveredMinor, costOfGoodsMinor: t.cogsMinor } }).grossProfitMinor;
+  }
+}
 
 export const LEADERBOARD_SORTS = [
   "name",
@@ -58,7 +86,7 @@ export { COMPENSATION_TYPES, TIERS };
 /** The compensation group of sales credited to a creator outside any campaign. */
 export const NO_CAMPAIGN = "none";
 
-type Input = {
+export type LeaderboardInput = {
   slices: readonly CreatorSlice[];
   costBases: readonly CostBasis[];
   creators: ReadonlyMap<string, LeaderboardCreator>;
@@ -80,12 +108,31 @@ function unknownCreator(id: string): LeaderboardCreator {
   return { id, name: "", handle: "", tier: "", platform: null, platforms: [] };
 }
 
-/** Costs of the collaborations given, each with commission on its own credited net sales. */
-function costsByBasis(input: Input, bases: readonly CostBasis[], netBySlice: ReadonlyMap<string, number>): Map<CostBasis, CostBreakdown> {
+function isZeroCost(cost: CostBreakdown): boolean {
+  return cost.feesMinor === 0 && cost.commissionMinor === 0 && cost.giftedMinor === 0 && cost.shippingMinor === 0;
+}
+
+const periodCostCache = new WeakMap<LeaderboardInput, Map<CostBasis, CostBreakdown>>();
+
+/**
+ * Every collaboration's cost in the input's period (commission on its own credited net sales), computed once per input
+ * and shared by the leaderboard, its filtered variants and the comparisons. Collaborations with no sales in the period
+ * and no day in it cost nothing there and are left out.
+ */
+function periodCosts(input: LeaderboardInput): Map<CostBasis, CostBreakdown> {
+  const cached = periodCostCache.get(input);
+  if (cached) return cached;
+  const netBySlice = new Map<string, number>();
+  for (const slice of input.slices) netBySlice.set(sliceKey(slice.creatorId, slice.campaignId), slice.totals.netMinor);
   const costs = new Map<CostBasis, CostBreakdown>();
-  for (const basis of bases) {
-    costs.set(basis, collaborationCost(basis, netBySlice.get(sliceKey(basis.creatorId, basis.campaignId)) ?? 0, input.period));
+  for (const basis of input.costBases) {
+    const net = netBySlice.get(sliceKey(basis.creatorId, basis.campaignId)) ?? 0;
+    const outside = input.period !== null && (basis.window.to < input.period.from || basis.window.from > input.period.to);
+    if (net === 0 && outside) continue;
+    const cost = collaborationCost(basis, net, input.period);
+    if (!isZeroCost(cost)) costs.set(basis, cost);
   }
+  periodCostCache.set(input, costs);
   return costs;
 }
 
@@ -98,7 +145,7 @@ function compensationOf(campaigns: ReadonlyMap<string, CampaignFacts>, campaignI
  * compensation type keeps only that campaign's (those campaigns') sales and collaborations; a tier or a platform
  * keeps only the creators in it. Each collaboration's commission is on its own credited net sales.
  */
-export function buildLeaderboard(input: Input, filters: LeaderboardFilters = {}): LeaderboardEntry[] {
+export function buildLeaderboard(input: LeaderboardInput, filters: LeaderboardFilters = {}): LeaderboardEntry[] {
   const creatorPasses = (creatorId: string) => {
     const creator = input.creators.get(creatorId);
     if (filters.tier && creator?.tier !== filters.tier) return false;
@@ -112,17 +159,14 @@ export function buildLeaderboard(input: Input, filters: LeaderboardFilters = {})
   };
 
   const totalsByCreator = new Map<string, RollupTotals>();
-  const netBySlice = new Map<string, number>();
   for (const slice of input.slices) {
     if (!campaignPasses(slice.campaignId) || !creatorPasses(slice.creatorId)) continue;
-    netBySlice.set(sliceKey(slice.creatorId, slice.campaignId), slice.totals.netMinor);
     const totals = totalsByCreator.get(slice.creatorId) ?? emptyTotals();
     totalsByCreator.set(slice.creatorId, addInto(totals, slice.totals));
   }
-  const bases = input.costBases.filter((b) => campaignPasses(b.campaignId) && creatorPasses(b.creatorId));
   const costByCreator = new Map<string, CostBreakdown>();
-  for (const [basis, cost] of costsByBasis(input, bases, netBySlice)) {
-    if (cost.totalMinor === 0 && cost.commissionMinor === 0 && cost.feesMinor === 0) continue;
+  for (const [basis, cost] of periodCosts(input)) {
+    if (!campaignPasses(basis.campaignId) || !creatorPasses(basis.creatorId)) continue;
     costByCreator.set(basis.creatorId, addCosts(costByCreator.get(basis.creatorId) ?? ZERO_COST, cost));
   }
 
@@ -131,13 +175,8 @@ export function buildLeaderboard(input: Input, filters: LeaderboardFilters = {})
   for (const id of ids) {
     const totals = totalsByCreator.get(id) ?? emptyTotals();
     const cost = costByCreator.get(id) ?? ZERO_COST;
-    if (!hasActivity(totals) && cost.totalMinor === 0 && cost.feesMinor === 0 && cost.commissionMinor === 0) continue;
-    entries.push({
-      creator: input.creators.get(id) ?? unknownCreator(id),
-      totals,
-      cost,
-      metrics: performanceMetrics(totals, cost, input.defaultMarginBps),
-    });
+    if (!hasActivity(totals) && isZeroCost(cost)) continue;
+    entries.push(new LeaderboardEntry(input.creators.get(id) ?? unknownCreator(id), totals, cost, input.defaultMarginBps));
   }
   return entries;
 }
@@ -176,19 +215,16 @@ export function compareByTier(entries: readonly LeaderboardEntry[], defaultMargi
  * Credited sales and costs summed by the compensation type of the campaign they belong to (gifted, paid, commission,
  * hybrid), and "none" for sales credited to a creator outside any campaign.
  */
-export function compareByCompensation(input: Input): GroupComparison[] {
+export function compareByCompensation(input: LeaderboardInput): GroupComparison[] {
   const totals = new Map<string, RollupTotals>();
   const costs = new Map<string, CostBreakdown>();
   const creators = new Map<string, Set<string>>();
-  const netBySlice = new Map<string, number>();
   for (const slice of input.slices) {
     const group = compensationOf(input.campaigns, slice.campaignId);
-    netBySlice.set(sliceKey(slice.creatorId, slice.campaignId), slice.totals.netMinor);
     totals.set(group, addInto(totals.get(group) ?? emptyTotals(), slice.totals));
     if (hasActivity(slice.totals)) creators.set(group, (creators.get(group) ?? new Set()).add(slice.creatorId));
   }
-  for (const [basis, cost] of costsByBasis(input, input.costBases, netBySlice)) {
-    if (cost.totalMinor === 0 && cost.feesMinor === 0 && cost.commissionMinor === 0) continue;
+  for (const [basis, cost] of periodCosts(input)) {
     const group = basis.compensationType;
     costs.set(group, addCosts(costs.get(group) ?? ZERO_COST, cost));
     creators.set(group, (creators.get(group) ?? new Set()).add(basis.creatorId));
@@ -196,8 +232,12 @@ export function compareByCompensation(input: Input): GroupComparison[] {
   return finishGroups([...COMPENSATION_TYPES, NO_CAMPAIGN], totals, costs, creators, input.defaultMarginBps);
 }
 
+const valueOrNull = (ratio: Ratio) => ratioValueOrNull(ratio);
+
+/** The value an entry is sorted by: the one metric, computed by the same domain function as the page shows it. */
 function sortValue(entry: LeaderboardEntry, sort: LeaderboardSort): string | number | null {
-  const m = entry.metrics;
+  const t = entry.totals;
+  const cost = entry.cost.totalMinor;
   switch (sort) {
     case "name":
       return (entry.creator.name || entry.creator.id).toLocaleLowerCase();
@@ -206,31 +246,31 @@ function sortValue(entry: LeaderboardEntry, sort: LeaderboardSort): string | num
     case "platform":
       return entry.creator.platform;
     case "netMinor":
-      return m.netMinor;
+      return t.netMinor;
     case "orders":
-      return m.orders;
+      return t.orderCreditPpm;
     case "aov":
-      return ratioValueOrNull(m.aov);
+      return valueOrNull(creditedAov(t.netMinor, t.orderCreditPpm));
     case "clicks":
-      return m.clicks;
+      return t.clicks;
     case "linkConversion":
-      return ratioValueOrNull(m.linkConversion);
+      return valueOrNull(computeLinkConversion({ linkOrders: t.linkOrders, codeOrders: t.codeOrders, clicks: t.clicks }).rate);
     case "codeOrders":
-      return m.codeOrders;
+      return t.codeOrders;
     case "newCustomers":
-      return m.newCustomers;
+      return t.newCustomers;
     case "repeatOrders":
-      return m.repeatOrders;
+      return t.repeatOrders;
     case "cost":
-      return m.cost.totalMinor;
+      return cost;
     case "grossProfit":
-      return m.grossProfitMinor;
+      return entry.grossProfitMinor();
     case "roas":
-      return ratioValueOrNull(m.roas);
+      return valueOrNull(computeRoas({ netMinor: t.netMinor, costMinor: cost }));
     case "roi":
-      return ratioValueOrNull(m.roi);
+      return valueOrNull(computeRoi({ grossProfitMinor: entry.grossProfitMinor(), costMinor: cost }));
     case "cac":
-      return ratioValueOrNull(m.cac);
+      return valueOrNull(computeCac({ costMinor: cost, newCustomers: t.newCustomers }));
   }
 }
 

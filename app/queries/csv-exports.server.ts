@@ -8,7 +8,7 @@ import type { Translate } from "../i18n/translate";
 import { getCohortSnapshot } from "../models/cohort-snapshot.server";
 import { requireCreator } from "../models/creator.server";
 import { listCreditedOrdersAfter, type CreditedOrderCursor, type CreditedOrderRow, type InstantRange } from "../models/credited-orders.server";
-import { sumRollups } from "../models/rollup-reads.server";
+import { createRollupReader } from "./closed-days-cache.server";
 import { loadAnalyticsSettings, loadDimensions } from "./analytics-context.server";
 import { leaderboardParamsSchema, pageParamsSchema, parseSearchParams } from "./analytics-params";
 import { CSV_TABLES, type CsvTable } from "./channels";
@@ -155,7 +155,7 @@ export async function buildCsvExport(shop: string, table: string, search: URLSea
       const { params } = parseSearchParams(pageParamsSchema, search);
       const settings = await loadAnalyticsSettings(shop, now);
       const { range } = resolveRangeOrDefault(params, settings.today);
-      const rows = await sumRollups(shop, { from: range.from, to: range.to, rows: "credited" }, ["day"]);
+      const rows = await createRollupReader(shop, settings.today).sum(range, { rows: "credited" }, ["day"]);
       return {
         filename: fileName("trend", range.from, range.to),
         header: [t("analytics.columns.day"), t("analytics.columns.netMinor"), t("analytics.columns.orders")],
@@ -167,7 +167,7 @@ export async function buildCsvExport(shop: string, table: string, search: URLSea
       const { params } = parseSearchParams(pageParamsSchema, search);
       const settings = await loadAnalyticsSettings(shop, now);
       const { range } = resolveRangeOrDefault(params, settings.today);
-      const [dimensions, slices] = await Promise.all([loadDimensions(shop, settings), creatorSlices(shop, range)]);
+      const [dimensions, slices] = await Promise.all([loadDimensions(shop, settings), creatorSlices(createRollupReader(shop, settings.today), range)]);
       const input = { slices, ...dimensions, period: range, defaultMarginBps: settings.defaultMarginBps };
       const byTier = table === "tiers";
       const groups = byTier ? compareByTier(buildLeaderboard(input), settings.defaultMarginBps) : compareByCompensation(input);

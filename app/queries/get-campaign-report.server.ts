@@ -4,6 +4,7 @@ import { addDays, dayRange } from "~/domain/dates";
 import { forecastBaseline, incrementalSales, type IncrementalSales } from "~/domain/metrics";
 import { requireCampaign } from "../models/campaign.server";
 import { sumRollups } from "../models/rollup-reads.server";
+import { createRollupReader } from "./closed-days-cache.server";
 import { campaignLastDay, loadAnalyticsSettings, loadDimensions } from "./analytics-context.server";
 import { addCosts, ZERO_COST } from "./collaboration-cost";
 import { buildLeaderboard, sortLeaderboard, type LeaderboardCreator } from "./creator-leaderboard";
@@ -63,7 +64,9 @@ export async function getCampaignReport(shop: string, campaignId: string, now: D
   const [dimensions, slices, shopDays] = await Promise.all([
     loadDimensions(shop, settings, { campaignId }),
     sumRollups(shop, { campaignId, rows: "credited" }, ["creatorId", "campaignId"]),
-    started ? sumRollups(shop, { from: addDays(startsOn, -BASELINE_HISTORY_DAYS), to: windowEnd }, ["day"]) : Promise.resolve([]),
+    started
+      ? createRollupReader(shop, settings.today).sum({ from: addDays(startsOn, -BASELINE_HISTORY_DAYS), to: windowEnd }, {}, ["day"])
+      : Promise.resolve([]),
   ]);
 
   const entries = sortLeaderboard(

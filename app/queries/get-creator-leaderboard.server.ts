@@ -1,4 +1,5 @@
 import { sumRollups } from "../models/rollup-reads.server";
+import { createRollupReader, type RollupReader } from "./closed-days-cache.server";
 import { loadAnalyticsSettings, loadDimensions, type AnalyticsSettings, type Dimensions } from "./analytics-context.server";
 import type { LeaderboardParams } from "./analytics-params";
 import {
@@ -43,9 +44,15 @@ export function resolveRangeOrDefault(
   }
 }
 
-/** Rollup sums per creator × campaign of the credited rows of a period. */
-export async function creatorSlices(shop: string, period: DayPeriod, only: { creatorId?: string; campaignId?: string } = {}): Promise<CreatorSlice[]> {
-  const rows = await sumRollups(shop, { from: period.from, to: period.to, rows: "credited", ...only }, ["creatorId", "campaignId"]);
+/** Rollup sums per creator × campaign of the credited rows of a period, past days through the reader's cache. */
+export async function creatorSlices(reader: RollupReader, period: DayPeriod): Promise<CreatorSlice[]> {
+  const rows = await reader.sum(period, { rows: "credited" }, ["creatorId", "campaignId"]);
+  return rows.map((r) => ({ creatorId: r.creatorId, campaignId: r.campaignId, totals: r.totals }));
+}
+
+/** One creator's rollup sums per campaign over a period, read directly (its rows are few, found by the primary key). */
+export async function creatorOwnSlices(shop: string, creatorId: string, period: DayPeriod): Promise<CreatorSlice[]> {
+  const rows = await sumRollups(shop, { from: period.from, to: period.to, creatorId }, ["creatorId", "campaignId"]);
   return rows.map((r) => ({ creatorId: r.creatorId, campaignId: r.campaignId, totals: r.totals }));
 }
 
@@ -109,7 +116,7 @@ export async function getCreatorLeaderboard(
 ): Promise<{ range: DateRange; rangeError: string | null; currencyCode: string; entries: LeaderboardEntry[]; leaderboard: CreatorLeaderboard }> {
   const settings = await loadAnalyticsSettings(shop, now);
   const { range, rangeError } = resolveRangeOrDefault(params, settings.today);
-  const [slices, dimensions] = await Promise.all([creatorSlices(shop, range), loadDimensions(shop, settings)]);
+  const [slices, dimensions] = await Promise.all([creatorSlices(createRollupReader(shop, settings.today), range), loadDimensions(shop, settings)]);
   const entries = leaderboardEntries(slices, dimensions, settings, range, params);
   return { range, rangeError, currencyCode: settings.currencyCode, entries, leaderboard: leaderboardPage(entries, dimensions, params) };
 }

@@ -16,7 +16,8 @@ import { ensureCohortSnapshots, type SnapshotFreshness } from "./cohort-snapshot
 import { buildLeaderboard, type CreatorSlice } from "./creator-leaderboard";
 import { dailySeries, type DailyPoint } from "./daily-series";
 import { periodInstants, type DateRange, type DayPeriod } from "./date-range";
-import { creatorSlices, resolveRangeOrDefault } from "./get-creator-leaderboard.server";
+import { createRollupReader } from "./closed-days-cache.server";
+import { creatorOwnSlices, resolveRangeOrDefault } from "./get-creator-leaderboard.server";
 import { kpiCards, type KpiCard } from "./kpi-cards";
 import { parseOrderExplanation, type OrderExplanation } from "./order-explanation";
 import { creditedAov, performanceMetrics, type PerformanceMetrics } from "./performance-metrics";
@@ -99,10 +100,10 @@ export async function getCreatorPerformance(shop: string, creatorId: string, par
 
   const [dimensions, slices, previousSlices, trendRows, shopRows, freshness, orders, assets] = await Promise.all([
     loadDimensions(shop, settings, { creatorId, withCreators: false }),
-    creatorSlices(shop, period, { creatorId }),
-    creatorSlices(shop, range.previous, { creatorId }),
+    creatorOwnSlices(shop, creatorId, period),
+    creatorOwnSlices(shop, creatorId, range.previous),
     sumRollups(shop, { ...period, creatorId }, ["day"]),
-    sumRollups(shop, period, ["rowKind"]),
+    createRollupReader(shop, settings.today).sum(period, {}, ["rowKind"]),
     ensureCohortSnapshots(shop, now),
     listCreditedOrders(shop, creatorId, periodInstants(period, settings.ianaTimezone), {
       skip: (page - 1) * CREDITED_ORDERS_PAGE_SIZE,

@@ -1,7 +1,8 @@
 // The dashboard's read model: KPI cards against the previous period, the daily trend, the creator leaderboard,
 // the tier and compensation comparisons, and CLV by acquisition channel. Reads rollups and snapshots, never orders.
-import { countActiveCreators } from "../models/analytics-dimensions.server";
-import { firstRollupDay, sumRollups, totalRollups } from "../models/rollup-reads.server";
+import { hasActiveCreator } from "../models/analytics-dimensions.server";
+import { firstRollupDay } from "../models/rollup-reads.server";
+import { createRollupReader } from "./closed-days-cache.server";
 import { loadAnalyticsSettings, loadDimensions } from "./analytics-context.server";
 import type { LeaderboardParams } from "./analytics-params";
 import { addCosts, ZERO_COST } from "./collaboration-cost";
@@ -18,7 +19,7 @@ import type { DateRange, DayPeriod } from "./date-range";
 import { getClvByChannel, type ClvByChannel } from "./get-clv-by-channel.server";
 import {
   creatorSlices,
-  leaderboardEntries,
+  filtersOf,
   leaderboardPage,
   resolveRangeOrDefault,
   type CreatorLeaderboard,
@@ -69,19 +70,21 @@ function hasFilter(params: LeaderboardParams): boolean {
 /** Everything the dashboard shows for a period; the getting-started state while the shop has no creator or no sales yet. */
 export async function getDashboard(shop: string, params: LeaderboardParams, now: Date = new Date()): Promise<DashboardData> {
   const settings = await loadAnalyticsSettings(shop, now);
-  const [creators, firstDay] = await Promise.all([countActiveCreators(shop), firstRollupDay(shop)]);
-  if (creators === 0 || firstDay === null) return { state: "empty", overview: await getShopOverview(shop), today: settings.today };
+  const [anyCreator, firstDay] = await Promise.all([hasActiveCreator(shop), firstRollupDay(shop)]);
+  if (!anyCreator || firstDay === null) return { state: "empty", overview: await getShopOverview(shop), today: settings.today };
 
   const { range, rangeError } = resolveRangeOrDefault(params, settings.today);
   const period: DayPeriod = { from: range.from, to: range.to };
-  const [dimensions, slices, previousSlices, trendRows, shopTotals, clvByChannel] = await Promise.all([
+  const reader = createRollupReader(shop, settings.today);
+  const [dimensions, slices, previousSlices, dayRows, clvByChannel] = await Promise.all([
     loadDimensions(shop, settings),
-    creatorSlices(shop, period),
-    creatorSlices(shop, range.previous),
-    sumRollups(shop, { ...period, rows: "credited" }, ["day"]),
-    totalRollups(shop, period),
+    creatorSlices(reader, period),
+    creatorSlices(reader, range.previous),
+    reader.sum(period, {}, ["day", "rowKind"]),
     getClvByChannel(shop, now),
   ]);
+  const trendRows = dayRows.filter((r) => r.rowKind === "credited");
+  const shopNetMinor = dayRows.reduce((sum, r) => sum + r.totals.netMinor, 0);
 
   const input = (s: typeof slices, p: DayPeriod) => ({
     slices: s,
@@ -91,13 +94,12 @@ export async function getDashboard(shop: string, params: LeaderboardParams, now:
     period: p,
     defaultMarginBps: settings.defaultMarginBps,
   });
-  const all = buildLeaderboard(input(slices, period));
+  const currentInput = input(slices, period);
+  const all = buildLeaderboard(currentInput);
   const current = shopWide(all, settings.defaultMarginBps);
   const previous = shopWide(buildLeaderboard(input(previousSlices, range.previous)), settings.defaultMarginBps);
   // Without filters the leaderboard is the shop-wide entries, sorted; with filters it is built again from the slices.
-  const listed = hasFilter(params)
-    ? leaderboardEntries(slices, dimensions, settings, period, params)
-    : sortLeaderboard(all, params.sort, params.direction);
+  const listed = sortLeaderboard(hasFilter(params) ? buildLeaderboard(currentInput, filtersOf(params)) : all, params.sort, params.direction);
 
   return {
     state: "ready",
@@ -109,12 +111,12 @@ export async function getDashboard(shop: string, params: LeaderboardParams, now:
     range,
     rangeError,
     kpis: kpiCards(current, previous),
-    shopNetMinor: shopTotals.netMinor,
+    shopNetMinor,
     current,
     trend: dailySeries(period, trendRows),
     leaderboard: leaderboardPage(listed, dimensions, params),
     byTier: view(compareByTier(all, settings.defaultMarginBps)),
-    byCompensation: view(compareByCompensation(input(slices, period))),
+    byCompensation: view(compareByCompensation(currentInput)),
     clvByChannel,
   };
 }

@@ -318,6 +318,8 @@ describe("dashboard figures: rollups against raw orders", () => {
     await client.shop.update({ where: { shop: SHOP }, data: { attributionModel: "linear" } });
     const { rebuildRollups } = await import("../../../app/ingest/rebuild-rollups.server");
     await rebuildRollups(SHOP);
+    // The same month as the first test, whose sums are now cached in memory: the rebuild must be seen.
+    await compare({ preset: "custom", from: "2026-09-15", to: "2026-10-14" });
     const data = await compare({ preset: "custom", from: "2026-09-01", to: "2026-10-31" });
     // Orders credited to two creators at once show as fractions somewhere on the board.
     const multi = await client.order.findMany({ where: { shop: SHOP, cancelledAt: null, test: false } });
@@ -326,6 +328,27 @@ describe("dashboard figures: rollups against raw orders", () => {
     expect(data.leaderboard.rows.some((r) => !Number.isInteger(r.metrics.orders))).toBe(true);
     await client.shop.update({ where: { shop: SHOP }, data: { attributionModel: "code_first_last_touch" } });
     await rebuildRollups(SHOP);
+  });
+
+  test("a change to a past day reaches the cached sums: a late edit of one rollup row", async () => {
+    const params = { preset: "custom" as const, from: "2026-09-15", to: "2026-10-14", sort: "netMinor" as const, direction: "desc" as const, page: 1 };
+    const before = await getDashboard(SHOP, params, NOW);
+    const row = await client.dailyRollup.findFirstOrThrow({ where: { shop: SHOP, creatorId: { not: "" }, day: "2026-10-01" } });
+    await client.dailyRollup.update({
+      where: { shop_creatorId_campaignId_day: { shop: SHOP, creatorId: row.creatorId, campaignId: row.campaignId, day: row.day } },
+      data: { grossMinor: { increment: 100 }, netMinor: { increment: 100 } },
+    });
+    const after = await getDashboard(SHOP, params, NOW);
+    if (before.state !== "ready" || after.state !== "ready") throw new Error("expected ready dashboards");
+    const net = (d: typeof after) => d.kpis.find((k) => k.key === "netSales")?.current;
+    expect(net(after)).toEqual({ kind: "value", value: (net(before) as { value: number }).value + 100 });
+    await client.dailyRollup.update({
+      where: { shop_creatorId_campaignId_day: { shop: SHOP, creatorId: row.creatorId, campaignId: row.campaignId, day: row.day } },
+      data: { grossMinor: { decrement: 100 }, netMinor: { decrement: 100 } },
+    });
+    const restored = await getDashboard(SHOP, params, NOW);
+    if (restored.state !== "ready") throw new Error("expected a ready dashboard");
+    expect(net(restored)).toEqual(net(before));
   });
 
   test("another shop's rows never leak into the figures", async () => {
