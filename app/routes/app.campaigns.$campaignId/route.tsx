@@ -62,6 +62,7 @@ export default function EditCampaign() {
       titleMetadata={<Badge tone={campaign.status === "active" ? "success" : undefined}>{t(`campaigns.statuses.${campaign.status}`)}</Badge>}
       backAction={{ content: t("campaigns.title"), url: withLocale("/app/campaigns", locale) }}
       secondaryActions={[
+        { content: t("analytics.campaign.reportLink"), url: withLocale(`/app/campaigns/${campaign.id}/report`, locale) },
         {
           content: t(archived ? "campaigns.form.unarchive" : "campaigns.form.archive"),
           destructive: !archived,

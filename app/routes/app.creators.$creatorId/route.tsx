@@ -75,6 +75,7 @@ export default function EditCreator() {
       }
       backAction={{ content: t("creators.title"), url: withLocale("/app/creators", locale) }}
       secondaryActions={[
+        { content: t("analytics.creator.performanceLink"), url: withLocale(`/app/creators/${creator.id}/performance`, locale) },
         {
           content: t(archived ? "creators.form.unarchive" : "creators.form.archive"),
           destructive: !archived,
