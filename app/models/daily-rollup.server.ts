@@ -5,7 +5,7 @@ import type { Tx } from "./transaction.server";
 // DailyRollup stores "" where the domain says null (no creator: the shop's baseline; no campaign).
 const key = (value: string | null) => value ?? "";
 
-/** A DailyRollup row as stored (ids "" for none). */
+/** A DailyRollup row as stored (ids "" for none), without its bookkeeping columns. */
 export type DailyRollupRow = Omit<RollupDelta, "creatorId" | "campaignId"> & { creatorId: string; campaignId: string; clicks: number };
 
 const METRICS = [
@@ -25,18 +25,19 @@ const METRICS = [
 ] as const satisfies readonly (keyof RollupDelta)[];
 
 // Column names come from the constant list above, never from input.
-const INSERT_COLUMNS = Prisma.raw(['"shop"', '"creatorId"', '"campaignId"', '"day"', ...METRICS.map((m) => `"${m}"`)].join(", "));
-const ADD_EXCLUDED = Prisma.raw(METRICS.map((m) => `"${m}" = "DailyRollup"."${m}" + excluded."${m}"`).join(", "));
+const INSERT_COLUMNS = Prisma.raw(['"shop"', '"creatorId"', '"campaignId"', '"day"', ...METRICS.map((m) => `"${m}"`), '"updatedAt"'].join(", "));
+// updatedAt moves with every change: the analytics pages fingerprint a range of days with it.
+const ADD_EXCLUDED = Prisma.raw([...METRICS.map((m) => `"${m}" = "DailyRollup"."${m}" + excluded."${m}"`), '"updatedAt" = excluded."updatedAt"'].join(", "));
 
 /**
  * Adds signed deltas to the shop's daily rollups with atomic increments: one INSERT … ON CONFLICT DO UPDATE that adds
  * each value to the stored one (SQLite and PostgreSQL alike), so that concurrent writers add up instead of
  * overwriting each other, in a single statement whatever the number of rows.
  */
-export async function applyRollupDeltas(tx: Tx, shop: string, deltas: readonly RollupDelta[]): Promise<void> {
+export async function applyRollupDeltas(tx: Tx, shop: string, deltas: readonly RollupDelta[], now: Date = new Date()): Promise<void> {
   if (deltas.length === 0) return;
   const values = deltas.map(
-    (delta) => Prisma.sql`(${shop}, ${key(delta.creatorId)}, ${key(delta.campaignId)}, ${delta.day}, ${Prisma.join(METRICS.map((m) => delta[m]))})`,
+    (delta) => Prisma.sql`(${shop}, ${key(delta.creatorId)}, ${key(delta.campaignId)}, ${delta.day}, ${Prisma.join(METRICS.map((m) => delta[m]))}, ${now})`,
   );
   await tx.$executeRaw`INSERT INTO "DailyRollup" (${INSERT_COLUMNS}) VALUES ${Prisma.join(values)} ON CONFLICT ("shop", "creatorId", "campaignId", "day") DO UPDATE SET ${ADD_EXCLUDED}`;
 }
