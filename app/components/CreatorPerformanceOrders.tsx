@@ -5,13 +5,13 @@ import { useI18n } from "../i18n/i18n-context";
 import { ExportButton } from "./analytics/ExportButton";
 import { formatMoney } from "./analytics/format";
 
-function Explanation({ order, creatorId, names }: { order: CreditedOrderView; creatorId: string; names: Record<string, string> }) {
+function Explanation({ order, creatorId, names, timeZone }: { order: CreditedOrderView; creatorId: string; names: Record<string, string>; timeZone: string }) {
   const { t, locale } = useI18n();
   const e = order.explanation;
   if (e === null) return <Text as="p" tone="subdued">{t("analytics.explain.none")}</Text>;
   if (e === "unreadable") return <Text as="p" tone="critical">{t("analytics.explain.unreadable")}</Text>;
   const who = (id: string) => (id === creatorId ? t("analytics.explain.thisCreator") : (names[id] ?? t("analytics.explain.otherCreator")));
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(iso));
   return (
     <BlockStack gap="200">
       <Text as="p">
@@ -99,7 +99,7 @@ export function CreatorPerformanceOrders({ data }: { data: CreatorPerformance })
                   </span>
                 </summary>
                 <Box paddingBlockStart="200" paddingInlineStart="400">
-                  <Explanation order={order} creatorId={data.creator.id} names={data.creatorNames} />
+                  <Explanation order={order} creatorId={data.creator.id} names={data.creatorNames} timeZone={data.timeZone} />
                 </Box>
               </details>
             </Box>

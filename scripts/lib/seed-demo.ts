@@ -4,6 +4,7 @@ import type { ShopifyStandIn } from "../../test/support/shopify-stand-in/index.t
 import { seedCreators } from "./seed-creators.ts";
 import { seedCodesAndLinks } from "./seed-codes-links.ts";
 import { seedOrders } from "./seed-orders.ts";
+import { seedAnalyticsCosts } from "./seed-analytics-costs.ts";
 
 export type SeedContext = {
   appUrl: string;
@@ -24,4 +25,5 @@ export async function seedDemo(ctx: SeedContext): Promise<void> {
   await seedCreators(ctx);
   await seedCodesAndLinks(ctx);
   await seedOrders(ctx);
+  await seedAnalyticsCosts(ctx);
 }

@@ -1,4 +1,4 @@
-import { Badge, BlockStack, Card, InlineGrid, InlineStack, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, InlineGrid, InlineStack, Text, Tooltip } from "@shopify/polaris";
 import type { KpiCard } from "~/queries/kpi-cards";
 import { useI18n } from "../../i18n/i18n-context";
 import { formatChange, formatRatio, NO_VALUE, reasonKey } from "./format";
@@ -7,11 +7,16 @@ import { MetricValue } from "./MetricValue";
 function ChangeBadge({ card }: { card: KpiCard }) {
   const { t, locale } = useI18n();
   if (card.change.kind === "undefined") {
-    return <Badge>{t(reasonKey(card.change) ?? "analytics.reasons.unknown")}</Badge>;
+    return (
+      <Tooltip content={t(reasonKey(card.change) ?? "analytics.reasons.unknown")}>
+        <Badge>{t("analytics.kpis.noComparison")}</Badge>
+      </Tooltip>
+    );
   }
   const value = card.change.value;
   const good = card.lowerIsBetter ? value < 0 : value > 0;
-  const tone = value === 0 ? undefined : good ? "success" : "critical";
+  // Below a twentieth of a percent the change reads "0.0%": no colour (ratios of equal costs differ by float noise).
+  const tone = Math.abs(value) < 0.0005 ? undefined : good ? "success" : "critical";
   return (
     <Badge tone={tone}>
       {`${formatChange(value, locale)} ${t("analytics.kpis.vsPrevious")}`}

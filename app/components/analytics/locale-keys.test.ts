@@ -46,6 +46,7 @@ const built = [
   ...CSV_TABLES.map((table) => `analytics.export.tables.${table}`),
   ...RANGE_PRESETS.map((p) => `analytics.range.presets.${p}`),
   ...KPI_KEYS.map((k) => `analytics.kpis.${k}`),
+  "analytics.kpis.noComparison",
   ...["code", "utm", "click", "journey_first", "journey_last"].map((k) => `analytics.explain.kinds.${k}`),
   ...["code", "utm", "click", "first_touch", "last_touch", "linear", "position_based", "none"].map((r) => `analytics.explain.rules.${r}`),
   ...["counted", "outside_window", "after_order"].map((s) => `analytics.explain.status.${s}`),
