@@ -9,6 +9,8 @@
 //
 // Environment: BENCH_SIZES (default "100000,1000000"), BENCH_REQUESTS (default 30), BENCH_DIR (default .cache/bench),
 // BENCH_REUSE=1 to keep existing database files, DATABASE_URL (file:…) to name the database file of a single size,
+// or DATABASE_URL=postgresql://…/<name> to serve the pages from PostgreSQL: the data is generated in SQLite as usual,
+// then copied into a fresh database <name>_<orders> on that server (bench/copy-sqlite-to-postgres.ts),
 // BUILD_DIR (the build to serve; built first when missing). The last line printed is one JSON object.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -21,6 +23,8 @@ import { applyMigrations } from "../scripts/lib/schema-engine.ts";
 import { startAppProcess, testAppEnv, type AppProcess } from "../test/support/app-process.ts";
 import { launchBrowser } from "../test/support/browser.ts";
 import { adminRequest, embeddedUrl, BROWSER_USER_AGENT } from "../test/support/session-token.ts";
+import pg from "pg";
+import { copySqliteToPostgres } from "./copy-sqlite-to-postgres.ts";
 import { generateBenchShop, type BenchShopFacts } from "./dashboard-data.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -132,8 +136,32 @@ async function largestContentfulPaint(browser: Browser, app: AppProcess, page: P
   return lcp;
 }
 
+/** A fresh, migrated PostgreSQL database <name>_<orders> next to `serverUrl`'s, holding a copy of the SQLite file. */
+async function copyToPostgres(file: string, serverUrl: string, orders: number): Promise<string> {
+  const server = new URL(serverUrl);
+  const name = `${server.pathname.slice(1) || "creator_roi_bench"}_${orders}`;
+  const maintenance = new URL(serverUrl);
+  maintenance.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: maintenance.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await applyMigrations({ target: parseDatabaseUrl(url.toString()), schemaPath: path.join(ROOT, "prisma/postgresql/schema.prisma"), migrationsDir: path.join(ROOT, "prisma/postgresql/migrations") });
+  const started = performance.now();
+  await copySqliteToPostgres(file, url.toString());
+  console.log(`  copied into PostgreSQL (${name}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return url.toString();
+}
+
 async function benchSize(orders: number, requests: number, browser: Browser): Promise<SizeResult> {
   const dir = path.resolve(ROOT, process.env.BENCH_DIR ?? ".cache/bench");
+  const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "") ? process.env.DATABASE_URL! : null;
   const single = process.env.DATABASE_URL?.startsWith("file:") && (process.env.BENCH_SIZES ?? "").split(",").length === 1;
   const target = single ? parseDatabaseUrl(process.env.DATABASE_URL!, ROOT) : null;
   if (target && target.provider !== "sqlite") throw new Error("DATABASE_URL must be a file: URL (the benchmark writes SQLite)");
@@ -155,6 +183,7 @@ async function benchSize(orders: number, requests: number, browser: Browser): Pr
     console.log(`  cohort snapshots (the app's job) in ${(snapshotMs / 1000).toFixed(1)} s`);
   }
   const facts = factsOf(file);
+  const serveUrl = postgres ? await copyToPostgres(file, postgres, orders) : url;
   const pages: PageSpec[] = [
     { name: "dashboard (last 30 days)", path: "/app", route: "routes/app._index" },
     { name: "dashboard (90 days, by ROAS)", path: "/app?preset=last90&sort=roas&direction=desc", route: "routes/app._index" },
@@ -164,7 +193,7 @@ async function benchSize(orders: number, requests: number, browser: Browser): Pr
     { name: "campaign report", path: `/app/campaigns/${facts.topCampaignId}/report`, route: "routes/app.campaigns.$campaignId_.report" },
     { name: "settings", path: "/app/settings", route: "routes/app.settings" },
   ];
-  const app = await startAppProcess(testAppEnv(url, { RUN_JOBS_IN_WEB: "0" }));
+  const app = await startAppProcess(testAppEnv(serveUrl, { RUN_JOBS_IN_WEB: "0" }));
   const results: PageResult[] = [];
   try {
     for (const page of pages) {
@@ -217,6 +246,7 @@ async function main() {
       p95_ms_1m: Number(worst(large).toFixed(1)),
       growth: Number(growth.toFixed(2)),
       lcp_ms_max: Number(lcpMax.toFixed(0)),
+      database: /^postgres(ql)?:/.test(process.env.DATABASE_URL ?? "") ? "postgresql" : "sqlite",
     }),
   );
 }
