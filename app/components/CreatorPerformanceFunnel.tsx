@@ -24,7 +24,17 @@ function Step({ label, children, note }: { label: string; children: React.ReactN
 }
 
 /** Clicks → link orders (conversion) with code orders beside them; AOV against the shop's; new customers and their repeat orders. */
-export function CreatorPerformanceFunnel({ current, shopAov, currency }: { current: PerformanceMetrics; shopAov: Ratio; currency: string }) {
+export function CreatorPerformanceFunnel({
+  current,
+  shopAov,
+  currency,
+  byCustomer,
+}: {
+  current: PerformanceMetrics;
+  shopAov: Ratio;
+  currency: string;
+  byCustomer: { new: number; returning: number; guest: number };
+}) {
   const { t, locale } = useI18n();
   const count = (n: number) => formatCount(n, locale);
   return (
@@ -72,6 +82,12 @@ export function CreatorPerformanceFunnel({ current, shopAov, currency }: { curre
             <span data-funnel="repeat-orders">{count(current.repeatOrders)}</span>
           </Step>
           <Step label={t("analytics.funnel.repeatNet")}>{formatMoney(current.repeatNetMinor, currency, locale)}</Step>
+          <Step
+            label={t("analytics.funnel.newVsReturning")}
+            note={t("analytics.funnel.newVsReturningNote", { guests: byCustomer.guest })}
+          >
+            <span data-funnel="new-vs-returning">{`${count(byCustomer.new)} / ${count(byCustomer.returning)}`}</span>
+          </Step>
         </InlineGrid>
       </BlockStack>
     </Card>

@@ -74,3 +74,22 @@ export async function listCreditedOrdersAfter(
     select: SELECT,
   });
 }
+
+/** A creator's credited orders of a period by the customer's order number: first orders, later ones, guests (no customer). */
+export async function countCreditedOrdersByCustomer(
+  shop: string,
+  creatorId: string,
+  within: InstantRange,
+): Promise<{ new: number; returning: number; guest: number }> {
+  const groups = await db.order.groupBy({
+    by: ["customerOrderIndex"],
+    where: where(shop, creatorId, within),
+    _count: { _all: true },
+  });
+  const out = { new: 0, returning: 0, guest: 0 };
+  for (const g of groups) {
+    const key = g.customerOrderIndex === null ? "guest" : g.customerOrderIndex === 1 ? "new" : "returning";
+    out[key] += g._count._all;
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import { CREATOR_CHANNEL } from "../jobs/refresh-cohort-snapshots.server";
 import { getCohortSnapshot } from "../models/cohort-snapshot.server";
 import { listCreatorCodesAndLinks, listCreatorNames, type CreatorCode, type CreatorLink } from "../models/creator-assets.server";
 import { requireCreator } from "../models/creator.server";
-import { listCreditedOrders } from "../models/credited-orders.server";
+import { countCreditedOrdersByCustomer, listCreditedOrders } from "../models/credited-orders.server";
 import { sumRollups } from "../models/rollup-reads.server";
 import { loadAnalyticsSettings, loadDimensions } from "./analytics-context.server";
 import type { PageParams } from "./analytics-params";
@@ -75,6 +75,8 @@ export type CreatorPerformance = {
   };
   collaborations: CollaborationCostView[];
   orders: { rows: CreditedOrderView[]; total: number; page: number; pageSize: number };
+  /** The period's credited orders (of this creator as main credit) by customer: first orders, returning customers, guests. */
+  ordersByCustomer: { new: number; returning: number; guest: number };
   codes: (CreatorCode & { campaignName: string | null })[];
   links: (CreatorLink & { campaignName: string | null })[];
   /** Names of the other creators that explanations on this page mention. */
@@ -98,18 +100,20 @@ export async function getCreatorPerformance(shop: string, creatorId: string, par
   const period: DayPeriod = { from: range.from, to: range.to };
   const page = Math.max(1, params.page);
 
-  const [dimensions, slices, previousSlices, trendRows, shopRows, freshness, orders, assets] = await Promise.all([
+  const within = periodInstants(period, settings.ianaTimezone);
+  const [dimensions, slices, previousSlices, trendRows, shopRows, freshness, orders, assets, byCustomer] = await Promise.all([
     loadDimensions(shop, settings, { creatorId, withCreators: false }),
     creatorOwnSlices(shop, creatorId, period),
     creatorOwnSlices(shop, creatorId, range.previous),
     sumRollups(shop, { ...period, creatorId }, ["day"]),
     createRollupReader(shop, settings.today).sum(period, {}, ["rowKind"]),
     ensureCohortSnapshots(shop, now),
-    listCreditedOrders(shop, creatorId, periodInstants(period, settings.ianaTimezone), {
+    listCreditedOrders(shop, creatorId, within, {
       skip: (page - 1) * CREDITED_ORDERS_PAGE_SIZE,
       take: CREDITED_ORDERS_PAGE_SIZE,
     }),
     listCreatorCodesAndLinks(shop, creatorId),
+    countCreditedOrdersByCustomer(shop, creatorId, within),
   ]);
   const [snapshot, creatorsChannel] = await Promise.all([
     getCohortSnapshot(shop, "creator", creatorId),
@@ -202,6 +206,7 @@ export async function getCreatorPerformance(shop: string, creatorId: string, par
     },
     collaborations,
     orders: { rows: orderViews, total: orders.total, page, pageSize: CREDITED_ORDERS_PAGE_SIZE },
+    ordersByCustomer: byCustomer,
     codes: assets.codes.map((c) => ({ ...c, campaignName: campaignName(c.campaignId) })),
     links: assets.links.map((l) => ({ ...l, campaignName: campaignName(l.campaignId) })),
     creatorNames: Object.fromEntries(names),

@@ -209,3 +209,5 @@ export default function Dashboard() {
     </Page>
   );
 }
+
+export { ResourceErrorBoundary as ErrorBoundary } from "../components/ResourceErrorBoundary";

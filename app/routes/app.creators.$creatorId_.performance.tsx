@@ -89,7 +89,7 @@ export default function CreatorPerformancePage() {
             ) : (
               <>
                 <KpiCards cards={data.kpis} currency={currency} />
-                <CreatorPerformanceFunnel current={data.current} shopAov={data.shopAov} currency={currency} />
+                <CreatorPerformanceFunnel current={data.current} shopAov={data.shopAov} currency={currency} byCustomer={data.ordersByCustomer} />
                 <Card>
                   <BlockStack gap="300">
                     <InlineStack align="space-between">

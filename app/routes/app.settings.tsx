@@ -140,3 +140,5 @@ export default function SettingsPage() {
     </Page>
   );
 }
+
+export { ResourceErrorBoundary as ErrorBoundary } from "../components/ResourceErrorBoundary";
