@@ -92,3 +92,23 @@ export async function getRollupFingerprint(shop: string, period: { from: string;
   const at = row.at instanceof Date ? row.at.toISOString() : String(row.at ?? "");
   return `${toSafeInteger(row.n, "n")}|${at}|${toSafeInteger(row.net, "net")}`;
 }
+
+/** The instant of the latest write to the shop's rollups, as the database returns it (text on SQLite, a Date on PostgreSQL). */
+export type RollupWriteMark = string | Date;
+
+/** The latest write to the shop's rollups (one step down the (shop, updatedAt) index), null for a shop without any. */
+export async function getRollupsLastWrite(shop: string): Promise<RollupWriteMark | null> {
+  const rows = await db.$queryRaw<{ at: unknown }[]>`SELECT MAX("updatedAt") AS "at" FROM "DailyRollup" WHERE "shop" = ${shop}`;
+  const at = rows[0]?.at;
+  return at instanceof Date || typeof at === "string" ? at : null;
+}
+
+/**
+ * Whether any rollup row of the shop in a range of days was written after a mark: the rows written since are found
+ * through the (shop, updatedAt) index, so the check costs what was written since, not the size of the range. (A write
+ * stamped with the mark's very instant is not seen here; callers also compare a full fingerprint now and then.)
+ */
+export async function rollupsWrittenSince(shop: string, period: { from: string; to: string }, mark: RollupWriteMark): Promise<boolean> {
+  const rows = await db.$queryRaw<unknown[]>`SELECT 1 AS "hit" FROM "DailyRollup" WHERE "shop" = ${shop} AND "updatedAt" > ${mark} AND "day" >= ${period.from} AND "day" <= ${period.to} LIMIT 1`;
+  return rows.length > 0;
+}

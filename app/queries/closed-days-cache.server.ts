@@ -1,16 +1,30 @@
 // Sums of past days' rollups kept in memory until one of those days changes. Past days rarely change (a late
 // cancellation, a rebuild under a new attribution model) while today's rows change with every order, so a reader
-// splits a period into its closed days, served from the cache when their fingerprint (row count, latest update, net
-// sales — read from an index alone) is unchanged, and today, always read live. The cache is per process and bounded;
-// a fingerprint read before computing guarantees that a write racing with the computation only causes a recompute.
+// splits a period into its closed days, served from the cache while they are unchanged, and today, always read live.
+// "Unchanged" is checked two ways: on every request, no row of those days was written since the mark taken before the
+// sums were computed (a look at the rows written since, through the (shop, updatedAt) index); and at least every
+// FULL_CHECK_MS, their fingerprint (row count, latest write, net sales over the range, read from an index alone) is
+// the same — which also covers writers whose clocks lag behind. Marks are read before computing, so a write racing
+// with the computation only causes a recompute. The cache is per process and bounded.
 import { addDays } from "~/domain/dates";
-import { getRollupFingerprint, sumRollups, type RollupFilter, type RollupGroup, type RollupGroupRow } from "../models/rollup-reads.server";
+import {
+  getRollupFingerprint,
+  getRollupsLastWrite,
+  rollupsWrittenSince,
+  sumRollups,
+  type RollupFilter,
+  type RollupGroup,
+  type RollupGroupRow,
+  type RollupWriteMark,
+} from "../models/rollup-reads.server";
 import type { DayPeriod } from "./date-range";
 import { addInto, emptyTotals } from "./rollup-totals";
 
 const MAX_ENTRIES = 64;
+/** The longest a cached sum goes without its full fingerprint check. */
+export const FULL_CHECK_MS = 60_000;
 // Rows of any grouping: the key records the grouping, so a hit always holds rows of the grouping asked for.
-type CachedRows = { fingerprint: string; rows: readonly unknown[] };
+type CachedRows = { fingerprint: string; mark: RollupWriteMark | null; checkedAt: number; rows: readonly unknown[] };
 const entries = new Map<string, CachedRows>();
 
 export type RollupSumFilter = Omit<RollupFilter, "from" | "to">;
@@ -35,6 +49,7 @@ function remember(key: string, value: CachedRows): void {
 export function createRollupReader(shop: string, today: string): RollupReader {
   const yesterday = addDays(today, -1);
   const fingerprints = new Map<string, Promise<string>>();
+  let lastWrite: Promise<RollupWriteMark | null> | null = null;
   const fingerprintOf = (period: DayPeriod) => {
     const key = `${period.from}..${period.to}`;
     let fingerprint = fingerprints.get(key);
@@ -45,16 +60,24 @@ export function createRollupReader(shop: string, today: string): RollupReader {
     return fingerprint;
   };
 
+  async function stillValid(hit: CachedRows, period: DayPeriod): Promise<boolean> {
+    if (Date.now() - hit.checkedAt < FULL_CHECK_MS && hit.mark !== null) return !(await rollupsWrittenSince(shop, period, hit.mark));
+    if ((await fingerprintOf(period)) !== hit.fingerprint) return false;
+    hit.checkedAt = Date.now();
+    return true;
+  }
+
   async function closedSum<G extends RollupGroup>(period: DayPeriod, filter: RollupSumFilter, groupBy: readonly G[]): Promise<RollupGroupRow<G>[]> {
     const key = JSON.stringify([shop, period.from, period.to, filter, groupBy]);
-    const fingerprint = await fingerprintOf(period);
     const hit = entries.get(key);
-    if (hit && hit.fingerprint === fingerprint) {
+    if (hit && (await stillValid(hit, period))) {
       remember(key, hit);
       return hit.rows as RollupGroupRow<G>[];
     }
+    lastWrite ??= getRollupsLastWrite(shop);
+    const [mark, fingerprint] = await Promise.all([lastWrite, fingerprintOf(period)]);
     const rows = freeze(await sumRollups(shop, { ...filter, from: period.from, to: period.to }, groupBy));
-    remember(key, { fingerprint, rows });
+    remember(key, { fingerprint, mark, checkedAt: Date.now(), rows });
     return rows;
   }
 

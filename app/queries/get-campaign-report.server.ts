@@ -1,9 +1,8 @@
-// A campaign's report: KPIs per creator over everything credited to the campaign, budget against spend, and the
+// A campaign's report: KPIs per creator over what was credited to the campaign since it started, budget against spend, and the
 // campaign's incremental shop sales against a weekday baseline of the weeks before it, with its interval.
 import { addDays, dayRange } from "~/domain/dates";
 import { forecastBaseline, incrementalSales, type IncrementalSales } from "~/domain/metrics";
 import { requireCampaign } from "../models/campaign.server";
-import { sumRollups } from "../models/rollup-reads.server";
 import { createRollupReader } from "./closed-days-cache.server";
 import { campaignLastDay, loadAnalyticsSettings, loadDimensions } from "./analytics-context.server";
 import { addCosts, ZERO_COST } from "./collaboration-cost";
@@ -61,13 +60,14 @@ export async function getCampaignReport(shop: string, campaignId: string, now: D
   const windowEnd = endsOn !== null && endsOn < settings.today ? endsOn : settings.today;
   const started = startsOn <= settings.today;
 
-  const [dimensions, slices, shopDays] = await Promise.all([
-    loadDimensions(shop, settings, { campaignId }),
-    sumRollups(shop, { campaignId, rows: "credited" }, ["creatorId", "campaignId"]),
-    started
-      ? createRollupReader(shop, settings.today).sum({ from: addDays(startsOn, -BASELINE_HISTORY_DAYS), to: windowEnd }, {}, ["day"])
-      : Promise.resolve([]),
+  const reader = createRollupReader(shop, settings.today);
+  const [allDimensions, slices, shopDays] = await Promise.all([
+    loadDimensions(shop, settings),
+    // Everything credited to the campaign from its first day to today (a code keeps selling after the end date).
+    started ? reader.sum({ from: startsOn, to: settings.today }, { campaignId, rows: "credited" }, ["creatorId", "campaignId"]) : Promise.resolve([]),
+    started ? reader.sum({ from: addDays(startsOn, -BASELINE_HISTORY_DAYS), to: windowEnd }, {}, ["day"]) : Promise.resolve([]),
   ]);
+  const dimensions = { ...allDimensions, costBases: allDimensions.costBases.filter((b) => b.campaignId === campaignId) };
 
   const entries = sortLeaderboard(
     buildLeaderboard({

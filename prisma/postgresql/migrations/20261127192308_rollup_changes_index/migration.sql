@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "DailyRollup_shop_updatedAt_idx" ON "DailyRollup"("shop", "updatedAt");
