@@ -7,7 +7,7 @@
 // wall time on the client and the loader's Server-Timing. Then it loads each page in Chromium and reads the LCP.
 // Targets: p95 < 150 ms at 1M orders, growth < 1.5× from 100k to 1M, LCP < 1.5 s.
 //
-// Environment: BENCH_SIZES (default "100000,1000000"), BENCH_REQUESTS (default 30), BENCH_DIR (default .cache/bench),
+// Environment: BENCH_SIZES (default "100000,1000000"), BENCH_REQUESTS (default 60), BENCH_DIR (default .cache/bench),
 // BENCH_REUSE=1 to keep existing database files, DATABASE_URL (file:…) to name the database file of a single size,
 // or DATABASE_URL=postgresql://…/<name> to serve the pages from PostgreSQL: the data is generated in SQLite as usual,
 // then copied into a fresh database <name>_<orders> on that server (bench/copy-sqlite-to-postgres.ts),
@@ -222,7 +222,7 @@ async function main() {
   }
   const started = performance.now();
   const sizes = (process.env.BENCH_SIZES ?? "100000,1000000").split(",").map((s) => Number(s.trim()));
-  const requests = Number(process.env.BENCH_REQUESTS ?? 30);
+  const requests = Number(process.env.BENCH_REQUESTS ?? 60);
   ensureBuild();
   const browser = await launchBrowser();
   const results: SizeResult[] = [];

@@ -44,10 +44,12 @@ export function resolveRangeOrDefault(
   }
 }
 
-/** Rollup sums per creator × campaign of the credited rows of a period, past days through the reader's cache. */
-export async function creatorSlices(reader: RollupReader, period: DayPeriod): Promise<CreatorSlice[]> {
-  const rows = await reader.sum(period, { rows: "credited" }, ["creatorId", "campaignId"]);
-  return rows.map((r) => ({ creatorId: r.creatorId, campaignId: r.campaignId, totals: r.totals }));
+/**
+ * Rollup sums per creator × campaign of the credited rows of a period, past days through the reader's cache. A period
+ * of past days only comes back as the very cached array, so what is derived from it can be memoised on it.
+ */
+export async function creatorSlices(reader: RollupReader, period: DayPeriod): Promise<readonly CreatorSlice[]> {
+  return reader.sum(period, { rows: "credited" }, ["creatorId", "campaignId"]);
 }
 
 /** One creator's rollup sums per campaign over a period, read directly (its rows are few, found by the primary key). */

@@ -3,7 +3,7 @@
 import { hasActiveCreator } from "../models/analytics-dimensions.server";
 import { firstRollupDay } from "../models/rollup-reads.server";
 import { createRollupReader } from "./closed-days-cache.server";
-import { loadAnalyticsSettings, loadDimensions } from "./analytics-context.server";
+import { loadAnalyticsSettings, loadDimensions, type Dimensions } from "./analytics-context.server";
 import type { LeaderboardParams } from "./analytics-params";
 import { addCosts, ZERO_COST } from "./collaboration-cost";
 import {
@@ -13,6 +13,7 @@ import {
   sortLeaderboard,
   type GroupComparison,
   type LeaderboardEntry,
+  type LeaderboardInput,
 } from "./creator-leaderboard";
 import { dailySeries, type DailyPoint } from "./daily-series";
 import type { DateRange, DayPeriod } from "./date-range";
@@ -60,6 +61,19 @@ function shopWide(entries: readonly LeaderboardEntry[], defaultMarginBps: number
   return performanceMetrics(totals, cost, defaultMarginBps);
 }
 
+// The comparison period is all past days: its slices come back as the same cached array while those days are
+// unchanged, so its shop-wide figures are kept beside it (with the dimensions and settings they were computed with).
+const previousFigures = new WeakMap<object, { key: string; dimensions: Dimensions; metrics: PerformanceMetrics }>();
+
+function shopWideOf(input: LeaderboardInput, dimensions: Dimensions): PerformanceMetrics {
+  const key = JSON.stringify([input.period, input.defaultMarginBps]);
+  const memo = previousFigures.get(input.slices);
+  if (memo && memo.key === key && memo.dimensions === dimensions) return memo.metrics;
+  const metrics = shopWide(buildLeaderboard(input), input.defaultMarginBps);
+  previousFigures.set(input.slices, { key, dimensions, metrics });
+  return metrics;
+}
+
 const view = (groups: readonly GroupComparison[]): GroupView[] =>
   groups.map((g) => ({ group: g.group, creators: g.creators, metrics: g.metrics }));
 
@@ -97,7 +111,7 @@ export async function getDashboard(shop: string, params: LeaderboardParams, now:
   const currentInput = input(slices, period);
   const all = buildLeaderboard(currentInput);
   const current = shopWide(all, settings.defaultMarginBps);
-  const previous = shopWide(buildLeaderboard(input(previousSlices, range.previous)), settings.defaultMarginBps);
+  const previous = shopWideOf(input(previousSlices, range.previous), dimensions);
   // Without filters the leaderboard is the shop-wide entries, sorted; with filters it is built again from the slices.
   const listed = sortLeaderboard(hasFilter(params) ? buildLeaderboard(currentInput, filtersOf(params)) : all, params.sort, params.direction);
 
