@@ -13,11 +13,27 @@ describe("offline migrations", () => {
   let schemaPath: string;
   let migrationsDir: string;
   const target = () => parseDatabaseUrl(`file:${path.join(dir, "app.db")}`);
-  const tables = () =>
-    new Database(path.join(dir, "app.db"), { readonly: true })
-      .prepare("select name from sqlite_master where type = 'table' order by name")
-      .all()
-      .map((row) => (row as { name: string }).name);
+  // Opened and closed around each look: the schema engine cannot take its write lock while another
+  // connection to the file stays open (so stop a SQLite app before migrating it).
+  const tables = () => {
+    const file = new Database(path.join(dir, "app.db"), { readonly: true });
+    try {
+      return file
+        .prepare("select name from sqlite_master where type = 'table' order by name")
+        .all()
+        .map((row) => (row as { name: string }).name);
+    } finally {
+      file.close();
+    }
+  };
+  const journalMode = () => {
+    const file = new Database(path.join(dir, "app.db"), { readonly: true });
+    try {
+      return file.pragma("journal_mode", { simple: true });
+    } finally {
+      file.close();
+    }
+  };
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "creator-roi-migrations-"));
@@ -36,6 +52,7 @@ describe("offline migrations", () => {
     const applied = await applyMigrations({ target: target(), schemaPath, migrationsDir });
     expect(applied).toEqual(fs.readdirSync(migrationsDir).filter((d) => d !== "migration_lock.toml").sort());
     expect(tables()).toEqual(expect.arrayContaining(["Order", "Session", "WebhookEvent", "_prisma_migrations"]));
+    expect(journalMode()).toBe("wal");
     expect(await applyMigrations({ target: target(), schemaPath, migrationsDir })).toEqual([]);
   });
 
