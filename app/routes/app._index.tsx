@@ -10,6 +10,7 @@ import { ClvTable } from "../components/analytics/ClvTable";
 import { CreatorLeaderboardTable } from "../components/analytics/CreatorLeaderboardTable";
 import { DateRangeForm } from "../components/analytics/DateRangeForm";
 import { ExportButton } from "../components/analytics/ExportButton";
+import { ExportableCard } from "../components/analytics/ExportableCard";
 import { formatCount, formatDay, formatMoney } from "../components/analytics/format";
 import { GettingStartedCard } from "../components/analytics/GettingStartedCard";
 import { GroupComparisonTable } from "../components/analytics/GroupComparisonTable";
@@ -100,23 +101,15 @@ export default function Dashboard() {
         {!reloading && (
           <>
             <Layout.Section>
-              <Card>
-                <BlockStack gap="300">
-                  <InlineStack align="space-between" blockAlign="center">
-                    <Text as="h2" variant="headingMd">
-                      {t("analytics.trend.title")}
-                    </Text>
-                    <ExportButton table="trend" search={searchParams} />
-                  </InlineStack>
-                  <TrendChart
-                    title={t("analytics.trend.title")}
-                    description={t("analytics.trend.description")}
-                    labels={data.trend.map((p) => formatDay(p.day, locale))}
-                    bars={{ label: t("analytics.trend.net"), values: data.trend.map((p) => p.netMinor), format: money }}
-                    line={{ label: t("analytics.trend.orders"), values: data.trend.map((p) => p.orders), format: (n) => formatCount(n, locale) }}
-                  />
-                </BlockStack>
-              </Card>
+              <ExportableCard title={t("analytics.trend.title")} table="trend" search={searchParams}>
+                <TrendChart
+                  title={t("analytics.trend.title")}
+                  description={t("analytics.trend.description")}
+                  labels={data.trend.map((p) => formatDay(p.day, locale))}
+                  bars={{ label: t("analytics.trend.net"), values: data.trend.map((p) => p.netMinor), format: money }}
+                  line={{ label: t("analytics.trend.orders"), values: data.trend.map((p) => p.orders), format: (n) => formatCount(n, locale) }}
+                />
+              </ExportableCard>
             </Layout.Section>
             <Layout.Section>
               <Card padding="0">
@@ -134,30 +127,14 @@ export default function Dashboard() {
               </Card>
             </Layout.Section>
             <Layout.Section>
-              <Card>
-                <BlockStack gap="300">
-                  <InlineStack align="space-between" blockAlign="center">
-                    <Text as="h2" variant="headingMd">
-                      {t("analytics.groups.byTier")}
-                    </Text>
-                    <ExportButton table="tiers" search={searchParams} />
-                  </InlineStack>
-                  <GroupComparisonTable groups={data.byTier} labelKey="tier" currency={currency} />
-                </BlockStack>
-              </Card>
+              <ExportableCard title={t("analytics.groups.byTier")} table="tiers" search={searchParams}>
+                <GroupComparisonTable groups={data.byTier} labelKey="tier" currency={currency} />
+              </ExportableCard>
             </Layout.Section>
             <Layout.Section>
-              <Card>
-                <BlockStack gap="300">
-                  <InlineStack align="space-between" blockAlign="center">
-                    <Text as="h2" variant="headingMd">
-                      {t("analytics.groups.byCompensation")}
-                    </Text>
-                    <ExportButton table="compensation" search={searchParams} />
-                  </InlineStack>
-                  <GroupComparisonTable groups={data.byCompensation} labelKey="compensation" currency={currency} />
-                </BlockStack>
-              </Card>
+              <ExportableCard title={t("analytics.groups.byCompensation")} table="compensation" search={searchParams}>
+                <GroupComparisonTable groups={data.byCompensation} labelKey="compensation" currency={currency} />
+              </ExportableCard>
             </Layout.Section>
             <Layout.Section>
               <Card>

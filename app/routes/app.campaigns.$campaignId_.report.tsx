@@ -4,7 +4,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
 import { Link } from "@remix-run/react";
-import { ExportButton } from "../components/analytics/ExportButton";
+import { ExportableCard } from "../components/analytics/ExportableCard";
 import { formatCount, formatDay, formatMoney } from "../components/analytics/format";
 import { MetricValue } from "../components/analytics/MetricValue";
 import { withLocale } from "../components/AdminFrame";
@@ -172,64 +172,48 @@ export default function CampaignReportPage() {
                 </Text>
               </BlockStack>
             </Card>
-            <Card>
-              <BlockStack gap="300">
-                <InlineStack align="space-between" blockAlign="center">
-                  <Text as="h2" variant="headingMd">
-                    {t("analytics.campaign.incrementalTitle")}
-                  </Text>
-                  <ExportButton table="campaign-days" search={exportSearch} />
-                </InlineStack>
-                <IncrementalSection />
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="300">
-                <InlineStack align="space-between" blockAlign="center">
-                  <Text as="h2" variant="headingMd">
-                    {t("analytics.campaign.creatorsTitle")}
-                  </Text>
-                  <ExportButton table="campaign-creators" search={exportSearch} />
-                </InlineStack>
-                {report.creators.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    {t("analytics.campaign.noCreators")}
-                  </Text>
-                ) : (
-                  <DataTable
-                    columnContentTypes={["text", "text", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric"]}
-                    headings={[
-                      t("analytics.columns.name"),
-                      t("analytics.columns.tier"),
-                      t("analytics.columns.netMinor"),
-                      t("analytics.columns.orders"),
-                      t("analytics.columns.aov"),
-                      t("analytics.columns.linkConversion"),
-                      t("analytics.columns.newCustomers"),
-                      t("analytics.columns.cost"),
-                      t("analytics.columns.roas"),
-                      t("analytics.columns.roi"),
-                    ]}
-                    rows={report.creators.map((r) => [
-                      <Link key="name" to={withLocale(`/app/creators/${r.creator.id}/performance`, locale)} data-creator-link={r.creator.id}>
-                        {r.creator.name || t("analytics.leaderboard.unknownCreator")}
-                      </Link>,
-                      r.creator.tier ? <TierBadge key="tier" tier={r.creator.tier} /> : "",
-                      <span key="net" data-creator-net={r.creator.id}>
-                        {money(r.metrics.netMinor)}
-                      </span>,
-                      count(r.metrics.orders),
-                      <MetricValue key="aov" value={r.metrics.aov} format="money" currency={currency} />,
-                      <MetricValue key="conv" value={r.metrics.linkConversion} format="percent" currency={currency} />,
-                      count(r.metrics.newCustomers),
-                      money(r.metrics.cost.totalMinor),
-                      <MetricValue key="roas" value={r.metrics.roas} format="multiple" currency={currency} />,
-                      <MetricValue key="roi" value={r.metrics.roi} format="percent" currency={currency} />,
-                    ])}
-                  />
-                )}
-              </BlockStack>
-            </Card>
+            <ExportableCard title={t("analytics.campaign.incrementalTitle")} table="campaign-days" search={exportSearch}>
+              <IncrementalSection />
+            </ExportableCard>
+            <ExportableCard title={t("analytics.campaign.creatorsTitle")} table="campaign-creators" search={exportSearch}>
+              {report.creators.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  {t("analytics.campaign.noCreators")}
+                </Text>
+              ) : (
+                <DataTable
+                  columnContentTypes={["text", "text", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric"]}
+                  headings={[
+                    t("analytics.columns.name"),
+                    t("analytics.columns.tier"),
+                    t("analytics.columns.netMinor"),
+                    t("analytics.columns.orders"),
+                    t("analytics.columns.aov"),
+                    t("analytics.columns.linkConversion"),
+                    t("analytics.columns.newCustomers"),
+                    t("analytics.columns.cost"),
+                    t("analytics.columns.roas"),
+                    t("analytics.columns.roi"),
+                  ]}
+                  rows={report.creators.map((r) => [
+                    <Link key="name" to={withLocale(`/app/creators/${r.creator.id}/performance`, locale)} data-creator-link={r.creator.id}>
+                      {r.creator.name || t("analytics.leaderboard.unknownCreator")}
+                    </Link>,
+                    r.creator.tier ? <TierBadge key="tier" tier={r.creator.tier} /> : "",
+                    <span key="net" data-creator-net={r.creator.id}>
+                      {money(r.metrics.netMinor)}
+                    </span>,
+                    count(r.metrics.orders),
+                    <MetricValue key="aov" value={r.metrics.aov} format="money" currency={currency} />,
+                    <MetricValue key="conv" value={r.metrics.linkConversion} format="percent" currency={currency} />,
+                    count(r.metrics.newCustomers),
+                    money(r.metrics.cost.totalMinor),
+                    <MetricValue key="roas" value={r.metrics.roas} format="multiple" currency={currency} />,
+                    <MetricValue key="roi" value={r.metrics.roi} format="percent" currency={currency} />,
+                  ])}
+                />
+              )}
+            </ExportableCard>
           </BlockStack>
         </Layout.Section>
       </Layout>
