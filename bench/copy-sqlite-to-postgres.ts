@@ -63,7 +63,9 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
       counts[table] = copied;
       if (copied > 0) log(`  ${table}: ${copied.toLocaleString("en")} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
-    await client.query("ANALYZE");
+    // A database in service has been vacuumed by autovacuum: the visibility map lets the dashboard's
+    // covering indexes answer without heap reads. A freshly copied one has not, so do it here.
+    await client.query("VACUUM ANALYZE");
   } finally {
     await client.end();
     sqlite.close();
