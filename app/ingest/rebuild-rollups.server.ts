@@ -15,6 +15,7 @@ import {
   type RollupDelta,
 } from "../domain/attribution";
 import { enqueueJobUnlessPending } from "../jobs/job-queue.server";
+import { emptyTotals } from "../queries/rollup-totals";
 import { listShopClickInstants, listShopRollups, replaceShopRollups, type DailyRollupRow } from "../models/daily-rollup.server";
 import {
   getOrCreateIngestSettings,
@@ -162,25 +163,7 @@ export async function computeShopRollups(tx: Tx, shop: string): Promise<ShopRoll
 }
 
 function emptyRow(creatorId: string, campaignId: string, day: string): DailyRollupRow {
-  return {
-    creatorId,
-    campaignId,
-    day,
-    clicks: 0,
-    orders: 0,
-    orderCreditPpm: 0,
-    codeOrders: 0,
-    linkOrders: 0,
-    newCustomers: 0,
-    grossMinor: 0,
-    discountsMinor: 0,
-    refundsMinor: 0,
-    netMinor: 0,
-    repeatOrders: 0,
-    repeatNetMinor: 0,
-    cogsMinor: 0,
-    cogsCoveredMinor: 0,
-  };
+  return { creatorId, campaignId, day, ...emptyTotals() };
 }
 
 const METRIC_KEYS = Object.keys(emptyRow("", "", "")).filter((k) => !["creatorId", "campaignId", "day"].includes(k)) as (keyof DailyRollupRow)[];

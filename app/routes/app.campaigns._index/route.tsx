@@ -15,7 +15,7 @@ import {
   type IndexFiltersProps,
   type TabProps,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useDebouncedSearch } from "../../components/use-debounced-search";
 import { requireAdminContext } from "../../auth/admin-context.server";
 import { withLocale } from "../../components/AdminFrame";
 import { campaignListSearch, CAMPAIGN_LIST_TABS, parseCampaignListParams, type CampaignListParams } from "../../components/campaigns/campaign-list-params";
@@ -86,14 +86,7 @@ export default function CampaignsIndex() {
   const total = data.ok ? data.total : 0;
   const go = (next: Partial<CampaignListParams>) => navigate(campaignListSearch(searchParams, { page: 1, ...next }), { preventScrollReset: true });
 
-  const [queryValue, setQueryValue] = useState(params.query);
-  useEffect(() => setQueryValue(params.query), [params.query]);
-  useEffect(() => {
-    if (queryValue.trim() === params.query) return;
-    const timer = setTimeout(() => go({ query: queryValue.trim() }), 350);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [queryValue]);
+  const [queryValue, setQueryValue] = useDebouncedSearch(params.query, (query) => go({ query }));
 
   const tabs: TabProps[] = CAMPAIGN_LIST_TABS.map((tab, index) => ({ id: `campaigns-${tab}`, index, content: t(`campaigns.tabs.${tab}`), onAction: () => go({ tab }), isLocked: true }));
   const sortOptions: IndexFiltersProps["sortOptions"] = [

@@ -17,7 +17,8 @@ import {
   type IndexFiltersProps,
   type TabProps,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { useDebouncedSearch } from "../../components/use-debounced-search";
 import { z } from "zod";
 import { requireAdminContext } from "../../auth/admin-context.server";
 import { withLocale } from "../../components/AdminFrame";
@@ -89,15 +90,7 @@ export default function CreatorsIndex() {
   const total = data.ok ? data.total : 0;
   const go = (next: Partial<CreatorListParams>) => navigate(creatorListSearch(searchParams, { page: 1, ...next }), { preventScrollReset: true });
 
-  // The search box is typed into locally and reaches the URL after a pause, so each keystroke is not a request.
-  const [queryValue, setQueryValue] = useState(params.query);
-  useEffect(() => setQueryValue(params.query), [params.query]);
-  useEffect(() => {
-    if (queryValue.trim() === params.query) return;
-    const timer = setTimeout(() => go({ query: queryValue.trim() }), 350);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [queryValue]);
+  const [queryValue, setQueryValue] = useDebouncedSearch(params.query, (query) => go({ query }));
 
   const tabs: TabProps[] = CREATOR_LIST_STATUSES.map((status, index) => ({
     id: `creators-${status}`,
