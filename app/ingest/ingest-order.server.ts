@@ -20,7 +20,7 @@ import {
   type Touch,
   type TouchKind,
 } from "../domain/attribution";
-import { orderCogs, type NormalizedOrder, type NormalizedRefund } from "../domain/orders";
+import { orderCogs, priceLineItems, type NormalizedOrder, type NormalizedRefund, type OrderCogs } from "../domain/orders";
 import { env } from "../env.server";
 import { applyRollupDeltas } from "../models/daily-rollup.server";
 import {
@@ -41,6 +41,7 @@ import {
   type StoredRefund,
 } from "../models/ingested-order.server";
 import { lockShopIngestion } from "../models/shop-ingestion-lock.server";
+import { findUnitCosts } from "../models/variant-cost.server";
 import { inTransaction, type Tx } from "../models/transaction.server";
 import { buildAttributionContext } from "./attribution-context.server";
 import { GUEST, planGuestState, planState, reclassifyCustomer, type CurrentOrder, type PlannedState } from "./customer-history.server";
@@ -105,6 +106,24 @@ async function applyDeltas(tx: Tx, shop: string, lists: RollupDelta[][]): Promis
   return merged.length;
 }
 
+/**
+ * The order's cost of goods, its lines priced with the variants' unit costs known now. An order read without its
+ * lines (reconciliation lists orders without line items) keeps the cost of goods priced from its lines before.
+ */
+async function orderCostOfGoods(
+  tx: Tx,
+  shop: string,
+  order: NormalizedOrder,
+  existing: { cogsMinor: number; cogsCoveredMinor: number } | null,
+): Promise<OrderCogs> {
+  if (order.lineItems.length === 0 && existing) {
+    return { cogsMinor: Number(existing.cogsMinor), cogsCoveredMinor: Number(existing.cogsCoveredMinor) };
+  }
+  const variantIds = order.lineItems.flatMap((line) => (line.variantId !== null && (line.unitCostMinor ?? null) === null ? [line.variantId] : []));
+  const costs = variantIds.length > 0 ? await findUnitCosts(tx, shop, variantIds) : new Map<string, number | null>();
+  return orderCogs(priceLineItems(order.lineItems, costs));
+}
+
 /** Settings, created on the first webhook of a shop not seen in the admin yet. */
 export async function ingestSettings(tx: Tx, shop: string, currencyHint: string | null): Promise<IngestSettings> {
   // Every unit of ingestion starts here: on PostgreSQL it first waits for the shop's other ingestion to commit.
@@ -158,7 +177,7 @@ export async function ingestOrderIn(
   }
   if (storedRefunds.some((refund) => !refund.applied)) await markRefundsApplied(tx, shop, order.shopifyOrderId);
   const allRefunds = [...refunds.values()];
-  const cogs = orderCogs(order.lineItems);
+  const cogs = await orderCostOfGoods(tx, shop, order, existing);
 
   const orderId = existing?.id ?? newOrderId();
   const utm = utmJson(order.utm);

@@ -15,6 +15,7 @@ import { getOrderSyncState } from "../models/order-sync.server";
 import { getShop } from "../models/shop.server";
 import { enqueueReconciliation, nextReconciliationAt, RECONCILE_JOB, reconcileOrders } from "./reconcile-orders.server";
 import { registerJobHandler, type JobContext } from "./job-registry.server";
+import { syncVariantCosts } from "./sync-variant-costs.server";
 
 function requireShop(job: JobContext): string {
   if (!job.shop) throw new Error(`Job ${job.name} needs a shop`);
@@ -53,11 +54,20 @@ export async function handleBackfillJob(job: JobContext): Promise<void> {
   });
 }
 
-/** The first backfill of a shop, queued by its first admin request; nothing when staff already started one. */
+/**
+ * The first backfill of a shop, queued by its first admin request; nothing when staff already started one. Unit
+ * costs are read first, so that the imported orders are priced; a shop whose costs cannot be read (e.g. read_products
+ * not granted) still gets its history, with the default margin, and the daily sync tries again.
+ */
 export async function handleBackfillStartJob(job: JobContext): Promise<void> {
   const shop = requireShop(job);
   if (await getOrderBackfill(shop)) return;
   await withOfflineAdmin(shop, async (admin) => {
+    try {
+      await syncVariantCosts(shop, admin.api);
+    } catch (error) {
+      console.warn(`Creator ROI: ${shop} variant costs not read before the backfill`, error);
+    }
     await startOrderBackfill(shop, admin);
   });
 }

@@ -4,6 +4,7 @@ import { NoOfflineSessionError, offlineAdminApi } from "../auth/offline-admin-ap
 import { registerJobHandler, type JobContext } from "./job-registry.server";
 import { REFRESH_COHORT_SNAPSHOTS_JOB, runRefreshCohortSnapshotsJob } from "./refresh-cohort-snapshots.server";
 import { REPAIR_DISCOUNT_CODES_JOB, runRepairDiscountCodesJob } from "./repair-discount-codes.server";
+import { SYNC_VARIANT_COSTS_JOB, syncVariantCosts } from "./sync-variant-costs.server";
 
 /**
  * The discount-code repair of one shop, with the Admin API of its offline session. A shop that uninstalled the app
@@ -19,8 +20,24 @@ export async function handleRepairDiscountCodesJob(job: JobContext): Promise<voi
   }
 }
 
-/** Registers the cohort snapshot refresh and the discount-code repair with the app's job runner. */
+/** The variant cost sync of one shop; an uninstalled shop (no session) has nothing to read any more. */
+export async function handleSyncVariantCostsJob(job: JobContext): Promise<void> {
+  if (!job.shop) throw new Error(`Job ${job.name} needs a shop`);
+  let admin;
+  try {
+    admin = await offlineAdminApi(job.shop);
+  } catch (error) {
+    if (!(error instanceof NoOfflineSessionError)) throw error;
+    console.info(`Creator ROI: ${job.shop} has no offline session any more; its variant costs are not synced`);
+    return;
+  }
+  const result = await syncVariantCosts(job.shop, admin.api);
+  console.info(`Creator ROI: ${job.shop} variant costs synced: ${result.variants} variants, ${result.withCost} with a cost, ${result.removed} removed`);
+}
+
+/** Registers the cohort snapshot refresh, the discount-code repair and the variant cost sync with the job runner. */
 export function registerShopMaintenanceJobs(): void {
+  registerJobHandler(SYNC_VARIANT_COSTS_JOB, handleSyncVariantCostsJob);
   registerJobHandler(REFRESH_COHORT_SNAPSHOTS_JOB, (job) => runRefreshCohortSnapshotsJob(job));
   registerJobHandler(REPAIR_DISCOUNT_CODES_JOB, handleRepairDiscountCodesJob);
 }

@@ -40,6 +40,9 @@ export type StoredOrder = {
   overrideCampaignId: string | null;
   utm: string | null;
   referrer: string | null;
+  /** Cost of goods priced when the order was last ingested with its lines (see orderCogs). */
+  cogsMinor: number;
+  cogsCoveredMinor: number;
 };
 
 const STORED_ORDER_COLUMNS = columnList([
@@ -56,6 +59,8 @@ const STORED_ORDER_COLUMNS = columnList([
   "overrideCampaignId",
   "utm",
   "referrer",
+  "cogsMinor",
+  "cogsCoveredMinor",
 ]);
 
 export async function findStoredOrder(tx: Tx, shop: string, shopifyOrderId: string): Promise<StoredOrder | null> {

@@ -72,6 +72,8 @@ export interface ShopifyBulkLineItem {
   id: string;
   quantity: number;
   originalTotalSet: ShopifyMoneyBag;
+  /** The variant sold, for its unit cost; null for a custom item or a deleted variant. */
+  variant: { id: string } | null;
 }
 
 export interface ExportedOrder {
@@ -95,6 +97,7 @@ export function buildBulkOrdersQuery(createdSince: Date): string {
               id
               quantity
               originalTotalSet { shopMoney { amount currencyCode } }
+              variant { id }
             }
           }
         }
@@ -195,6 +198,7 @@ function readLineItem(row: Record<string, unknown>, operation: string): ShopifyB
     id: requireString(row, "id", operation),
     quantity: row.quantity,
     originalTotalSet: { shopMoney: { amount: money.amount, currencyCode: money.currencyCode } },
+    variant: isRecord(row.variant) && typeof row.variant.id === "string" ? { id: row.variant.id } : null,
   };
 }
 

@@ -244,16 +244,31 @@ export function generateRoster(seed: number): { creators: CreatorSpec[]; campaig
 // ---------------------------------------------------------------------------------------------------------------
 // Orders
 
+// Prices and unit costs in USD cents; the gift box has no cost entered (its sales fall back on the default margin).
 const PRODUCTS = [
-  { title: "Vitamin C serum", sku: "SER-VC-30", price: 3400, grams: 120 },
-  { title: "Hydrating cleanser", sku: "CLN-HY-150", price: 1850, grams: 200 },
-  { title: "Night repair cream", sku: "CRM-NR-50", price: 4900, grams: 180 },
-  { title: "Mineral sunscreen SPF 50", sku: "SUN-MN-50", price: 2600, grams: 110 },
-  { title: "Jade roller", sku: "TLS-JR-01", price: 2200, grams: 150 },
-  { title: "Lip balm trio", sku: "LIP-TR-03", price: 1200, grams: 60 },
-  { title: "Retinol booster", sku: "SER-RT-15", price: 5800, grams: 90 },
-  { title: "Gift box deluxe", sku: "GFT-DX-01", price: 12900, grams: 900 },
+  { title: "Vitamin C serum", sku: "SER-VC-30", price: 3400, cost: 920, grams: 120 },
+  { title: "Hydrating cleanser", sku: "CLN-HY-150", price: 1850, cost: 610, grams: 200 },
+  { title: "Night repair cream", sku: "CRM-NR-50", price: 4900, cost: 1480, grams: 180 },
+  { title: "Mineral sunscreen SPF 50", sku: "SUN-MN-50", price: 2600, cost: 830, grams: 110 },
+  { title: "Jade roller", sku: "TLS-JR-01", price: 2200, cost: 540, grams: 150 },
+  { title: "Lip balm trio", sku: "LIP-TR-03", price: 1200, cost: 390, grams: 60 },
+  { title: "Retinol booster", sku: "SER-RT-15", price: 5800, cost: 1650, grams: 90 },
+  { title: "Gift box deluxe", sku: "GFT-DX-01", price: 12900, cost: null, grams: 900 },
 ];
+
+// Variant and inventory item ids below 2^53, as Shopify's are: webhook bodies carry variant_id as a JSON number.
+const variantIdOf = (productIndex: number) => String(44_000_000_000_000 + productIndex * 1_000_033);
+const inventoryItemIdOf = (productIndex: number) => String(46_000_000_000_000 + productIndex * 1_000_033);
+
+/** The catalog's variants and their unit costs in `currency` minor units (null: no cost entered), for the stand-in. */
+export function catalogVariants(currency: string): { variantId: string; inventoryItemId: string; title: string; unitCostMinor: number | null }[] {
+  return PRODUCTS.map((product, i) => ({
+    variantId: variantIdOf(i + 1),
+    inventoryItemId: inventoryItemIdOf(i + 1),
+    title: product.title,
+    unitCostMinor: product.cost === null ? null : convert(product.cost, "USD", currency),
+  }));
+}
 const FIRST_NAMES = ["Alex", "Sam", "Jordan", "Camille", "Hugo", "Maya", "Leo", "Iris", "Noor", "Elena", "Tom", "Aiko"];
 const LAST_NAMES = ["Martin", "Bernard", "Dubois", "Smith", "Garcia", "Rossi", "Kim", "Nguyen", "Novak", "Silva"];
 const CITIES = [
@@ -718,7 +733,7 @@ export function generateOrderStream(options: GenerateOptions): GeneratedStream {
       lines.push({
         lineId: bigId("48", n * 10 + j),
         productId: bigId("78", productIndex * 1000003),
-        variantId: bigId("80", productIndex * 1000033),
+        variantId: variantIdOf(productIndex),
         title: item.title,
         sku: item.sku,
         grams: item.grams,

@@ -5,6 +5,7 @@ import { seedCreators } from "./seed-creators.ts";
 import { seedCodesAndLinks } from "./seed-codes-links.ts";
 import { seedOrders } from "./seed-orders.ts";
 import { seedAnalyticsCosts } from "./seed-analytics-costs.ts";
+import { seedVariantCosts } from "./seed-variant-costs.ts";
 
 export type SeedContext = {
   appUrl: string;
@@ -24,6 +25,7 @@ export async function seedDemo(ctx: SeedContext): Promise<void> {
   ctx.log(`Demo shop ${ctx.shop} ready.`);
   await seedCreators(ctx);
   await seedCodesAndLinks(ctx);
+  await seedVariantCosts(ctx);
   await seedOrders(ctx);
   await seedAnalyticsCosts(ctx);
 }

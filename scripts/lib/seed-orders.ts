@@ -77,7 +77,7 @@ type OrderBody = {
   total_discounts_set: Money;
   total_shipping_price_set: Money;
   total_tax_set: Money;
-  line_items: { admin_graphql_api_id: string; quantity: number; price_set: Money }[];
+  line_items: { admin_graphql_api_id: string; quantity: number; price_set: Money; variant_id: number | null }[];
 };
 
 /** Decimal string × quantity, exactly (string arithmetic on the minor units). */
@@ -129,6 +129,7 @@ function standInOrder(body: OrderBody): StandInOrder {
       id: line.admin_graphql_api_id,
       quantity: line.quantity,
       originalTotalSet: moneyBag(times(line.price_set.shop_money.amount, line.quantity), line.price_set.shop_money.currency_code),
+      variant: line.variant_id === null ? null : { id: `gid://shopify/ProductVariant/${line.variant_id}` },
     })),
   };
 }

@@ -23,3 +23,4 @@ export {
   type ShopifyMoneySet,
 } from "./shopify-payload-schemas";
 export { ShopifyPayloadError } from "./errors";
+export { unitCostToMinor, priceLineItems, type UnitCostsByVariant } from "./unit-cost-minor";

@@ -165,6 +165,16 @@ describe("normalizeOrderNode: amounts in shop-currency minor units", () => {
     expect(normalizeOrderNode(node()).lineItems).toEqual([]);
   });
 
+  test.each([
+    ["a variant GID is kept, to price the line with its unit cost", { id: "gid://shopify/ProductVariant/77" }, "gid://shopify/ProductVariant/77"],
+    ["a custom item has no variant", null, null],
+    ["no variant selected", undefined, null],
+    ["anything but a variant GID is not trusted", { id: "gid://shopify/Product/77" }, null],
+  ])("%s", (_label, variant, expected) => {
+    const [item] = normalizeOrderNode(node(), [{ ...line(1, 1, "100.00"), variant }]).lineItems;
+    expect(item!.variantId).toBe(expected);
+  });
+
   test("what the node does not carry is null, never zero", () => {
     const order = normalizeOrderNode(node());
     expect(order.totalMinor).toBeNull();

@@ -63,6 +63,8 @@ export interface OrderNodeLineItem {
   id: string;
   quantity: number;
   originalTotalSet: OrderNodeMoneyBag;
+  /** The variant sold (its unit cost prices the line); null for a custom item or a deleted variant. */
+  variant?: { id: string } | null;
 }
 
 type Path = (string | number)[];
@@ -141,7 +143,7 @@ function lineItem(line: OrderNodeLineItem, currency: string, i: number): { item:
     item: {
       lineItemId: line.id,
       productId: null,
-      variantId: null,
+      variantId: line.variant?.id.startsWith("gid://shopify/ProductVariant/") ? line.variant.id : null,
       quantity: line.quantity,
       priceMinor: line.quantity === 0 ? 0 : totalMinor / line.quantity,
     },

@@ -8,6 +8,7 @@ import { DELETE_DISCOUNT_CODE } from "~/shopify/delete-discount.server";
 import { FIND_DISCOUNT_BY_CODE } from "~/shopify/find-discount-by-code.server";
 import { GET_SHOP_INFO } from "~/shopify/get-shop-info.server";
 import { LIST_ORDERS_UPDATED_SINCE } from "~/shopify/list-orders-updated-since.server";
+import { LIST_VARIANT_COSTS } from "~/shopify/list-variant-costs.server";
 import { GET_BULK_OPERATION, RUN_BULK_ORDERS_EXPORT } from "~/shopify/run-bulk-orders-export.server";
 import { ACTIVATE_DISCOUNT_CODE, DEACTIVATE_DISCOUNT_CODE } from "~/shopify/set-discount-active.server";
 
@@ -22,6 +23,7 @@ const APP_DOCUMENTS = [
   DELETE_DISCOUNT_CODE,
   GET_SHOP_INFO,
   LIST_ORDERS_UPDATED_SINCE,
+  LIST_VARIANT_COSTS,
   RUN_BULK_ORDERS_EXPORT,
   GET_BULK_OPERATION,
 ];

@@ -32,6 +32,7 @@ export type {
   StandInMoneyBag,
   StandInOrder,
   StandInShopInfo,
+  StandInVariant,
   StandInVisit,
 } from "./state";
 export { StandInState } from "./state";

@@ -225,7 +225,7 @@ export function bulkOperationNode(operation: StandInBulkOperation, baseUrl: stri
 /** JSONL lines of an export: with groupObjects, children follow their parent; without, they all come at the end. */
 export function* bulkJsonlLines(operation: StandInBulkOperation, partial = false): Generator<string, void, undefined> {
   const orders = partial ? operation.orders.slice(0, Math.floor(operation.orders.length / 2)) : operation.orders;
-  const child = (order: StandInOrder) => order.lineItems.map((item) => JSON.stringify({ ...item, __parentId: order.id }));
+  const child = (order: StandInOrder) => order.lineItems.map((item) => JSON.stringify({ ...item, variant: item.variant ?? null, __parentId: order.id }));
   if (operation.groupObjects) {
     for (const order of orders) {
       yield JSON.stringify(orderNode(order));
@@ -359,6 +359,39 @@ export const OPERATIONS: Record<string, OperationSpec> = {
           },
         },
         actualCost: 2 + page.length * 4,
+      };
+    },
+  },
+
+  ListVariantCosts: {
+    kind: "query",
+    // Each variant brings its inventory item and unit cost.
+    requestedCost: (variables) => 2 + (typeof variables.first === "number" ? variables.first : 0) * 3,
+    handle({ shop, variables }) {
+      const first = variables.first;
+      if (typeof first !== "number" || !Number.isInteger(first) || first < 1 || first > 250) {
+        return { errors: [{ message: "The first argument must be an integer from 1 to 250", extensions: { code: "BAD_REQUEST" } }] };
+      }
+      let start = 0;
+      if (typeof variables.after === "string") {
+        const afterId = Buffer.from(variables.after, "base64url").toString("utf8");
+        const index = shop.variants.findIndex((v) => v.id === afterId);
+        if (index === -1) return { errors: [{ message: "Invalid cursor for current pagination sort.", extensions: { code: "BAD_REQUEST" } }] };
+        start = index + 1;
+      }
+      const page = shop.variants.slice(start, start + first);
+      const last = page[page.length - 1];
+      return {
+        data: {
+          productVariants: {
+            pageInfo: { hasNextPage: start + page.length < shop.variants.length, endCursor: last ? Buffer.from(last.id).toString("base64url") : null },
+            nodes: page.map((v) => ({
+              id: v.id,
+              inventoryItem: { id: v.inventoryItemId, updatedAt: v.updatedAt, unitCost: v.unitCost ? { ...v.unitCost } : null },
+            })),
+          },
+        },
+        actualCost: 2 + page.length * 3,
       };
     },
   },

@@ -30,6 +30,19 @@ export interface StandInLineItem {
   id: string;
   quantity: number;
   originalTotalSet: StandInMoneyBag;
+  /** The variant sold; absent or null for a custom item. */
+  variant?: { id: string } | null;
+}
+
+/** A product variant and its inventory item's unit cost (what ListVariantCosts answers). */
+export interface StandInVariant {
+  /** gid://shopify/ProductVariant/<n> */
+  id: string;
+  /** gid://shopify/InventoryItem/<n> */
+  inventoryItemId: string;
+  /** Null when no cost is entered. */
+  unitCost: StandInMoney | null;
+  updatedAt: string;
 }
 
 export interface StandInRefund {
@@ -113,6 +126,8 @@ export class StandInShop {
   info: StandInShopInfo;
   readonly discounts = new Map<string, StandInDiscount>();
   orders: StandInOrder[] = [];
+  /** Product variants in id order, as productVariants lists them. */
+  variants: StandInVariant[] = [];
   readonly bulkOperations = new Map<string, StandInBulkOperation>();
 
   constructor(readonly domain: string) {
@@ -191,6 +206,18 @@ export class StandInState {
       known.add(order.id);
       shop.orders.push(structuredClone(order));
     }
+  }
+
+  /** Add or replace product variants (by id) with their unit costs. */
+  seedVariants(domain: string, variants: readonly StandInVariant[]): void {
+    const shop = this.shop(domain);
+    for (const variant of variants) {
+      const index = shop.variants.findIndex((v) => v.id === variant.id);
+      if (index === -1) shop.variants.push(structuredClone(variant));
+      else shop.variants[index] = structuredClone(variant);
+    }
+    const numeric = (id: string) => BigInt(id.slice(id.lastIndexOf("/") + 1));
+    shop.variants.sort((a, b) => (numeric(a.id) < numeric(b.id) ? -1 : numeric(a.id) > numeric(b.id) ? 1 : 0));
   }
 
   /** Replace an order (e.g. to simulate an update Shopify made and a webhook that never arrived). */
