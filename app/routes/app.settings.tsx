@@ -1,6 +1,7 @@
 // Analytics settings: the attribution model and window that credit sales to creators, and the default margin used
 // where Shopify has no unit cost. A new model or window rebuilds the rollups in the background (job
-// "rebuild-rollups", run by ingestion); its progress shows here.
+// "rebuild-rollups", run by ingestion); its progress shows here. Product costs: how many variants have a unit cost
+// read from Shopify, and a button that reads them again now (the sync also runs daily).
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
@@ -9,20 +10,29 @@ import { ATTRIBUTION_MODELS } from "../domain/attribution";
 import { withLocale } from "../components/AdminFrame";
 import { requireAdminContext } from "../auth/admin-context.server";
 import { useI18n } from "../i18n/i18n-context";
+import { requestVariantCostSync } from "../jobs/sync-variant-costs.server";
 import { getRollupRebuildStatus, getShopSettings, updateShopSettings } from "../models/settings.server";
+import { variantCostSummary } from "../models/variant-cost.server";
 import { MAX_WINDOW_DAYS, MIN_WINDOW_DAYS, parseSettingsForm, type SettingsField } from "../queries/settings-input";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdminContext(request);
-  const [settings, rebuild] = await Promise.all([getShopSettings(shop), getRollupRebuildStatus(shop)]);
-  return json({ settings, rebuild });
+  const [settings, rebuild, costs] = await Promise.all([getShopSettings(shop), getRollupRebuildStatus(shop), variantCostSummary(shop)]);
+  return json({ settings, rebuild, costs });
 }
 
-type ActionData = { ok: true; rebuildRequested: boolean } | { ok: false; errors: Partial<Record<SettingsField, string>> };
+type ActionData =
+  | { ok: true; rebuildRequested: boolean }
+  | { ok: true; costSyncRequested: true }
+  | { ok: false; errors: Partial<Record<SettingsField, string>> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const { shop } = await requireAdminContext(request);
   const form = Object.fromEntries(await request.formData());
+  if (form.intent === "syncCosts") {
+    await requestVariantCostSync(shop);
+    return json<ActionData>({ ok: true, costSyncRequested: true });
+  }
   const parsed = parseSettingsForm({
     attributionModel: typeof form.attributionModel === "string" ? form.attributionModel : undefined,
     attributionWindowDays: typeof form.attributionWindowDays === "string" ? form.attributionWindowDays : undefined,
@@ -69,6 +79,39 @@ function RebuildStatus() {
   }
 }
 
+function ProductCosts() {
+  const { costs, settings } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const { t, locale } = useI18n();
+  const syncing = navigation.state === "submitting" && navigation.formData?.get("intent") === "syncCosts";
+  const when = costs.lastSyncedAt
+    ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: settings.ianaTimezone }).format(new Date(costs.lastSyncedAt))
+    : null;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">
+          {t("analytics.settings.costs.title")}
+        </Text>
+        <Text as="p" data-variant-costs={`${costs.withCost}/${costs.variants}`}>
+          {costs.variants === 0 || when === null
+            ? t("analytics.settings.costs.none")
+            : t("analytics.settings.costs.summary", { withCost: costs.withCost, variants: costs.variants, when })}
+        </Text>
+        <Text as="p" tone="subdued" variant="bodySm">
+          {t("analytics.settings.costs.help")}
+        </Text>
+        <Form method="post">
+          <input type="hidden" name="intent" value="syncCosts" />
+          <Button submit loading={syncing}>
+            {t("analytics.settings.costs.sync")}
+          </Button>
+        </Form>
+      </BlockStack>
+    </Card>
+  );
+}
+
 export default function SettingsPage() {
   const { settings } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -84,7 +127,8 @@ export default function SettingsPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result?.ok && (
+            {result?.ok && "costSyncRequested" in result && <Banner tone="info">{t("analytics.settings.costs.requested")}</Banner>}
+            {result?.ok && "rebuildRequested" in result && (
               <Banner tone="success">{t(result.rebuildRequested ? "analytics.settings.savedRebuild" : "analytics.settings.saved")}</Banner>
             )}
             {result && !result.ok && <Banner tone="critical">{t("analytics.settings.errors.banner")}</Banner>}
@@ -134,6 +178,7 @@ export default function SettingsPage() {
                 </FormLayout>
               </Form>
             </Card>
+            <ProductCosts />
           </BlockStack>
         </Layout.Section>
       </Layout>

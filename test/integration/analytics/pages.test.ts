@@ -275,4 +275,30 @@ describe("analytics pages over HTTP", () => {
     expect(await database.client.job.count({ where: { shop: SHOP, name: "rebuild-rollups" } })).toBe(1);
     expect(await database.client.job.count({ where: { shop: OTHER, name: "rebuild-rollups" } })).toBe(0);
   }, 60_000);
+
+  test("settings show how many variants have a unit cost, and staff can ask for the costs to be read now", async () => {
+    const at = new Date("2026-10-21T08:00:00Z");
+    await database.client.variantCost.createMany({
+      data: [
+        { shop: SHOP, variantId: "gid://shopify/ProductVariant/1", inventoryItemId: "gid://shopify/InventoryItem/1", unitCostMinor: 1_200, syncedAt: at },
+        { shop: SHOP, variantId: "gid://shopify/ProductVariant/2", inventoryItemId: "gid://shopify/InventoryItem/2", unitCostMinor: null, syncedAt: at },
+        { shop: OTHER, variantId: "gid://shopify/ProductVariant/1", inventoryItemId: "gid://shopify/InventoryItem/1", unitCostMinor: 900, syncedAt: at },
+      ],
+    });
+    const { body } = await data("/app/settings", "routes/app.settings");
+    expect((body as { costs: unknown }).costs).toEqual({ variants: 2, withCost: 1, lastSyncedAt: at.toISOString() });
+
+    // Only one sync of a shop waits at a time: the runs the scheduler queued are cleared so that this request's shows.
+    await database.client.job.deleteMany({ where: { name: "sync-variant-costs" } });
+    const requested = await adminRequest(app.url, `/app/settings?_data=routes%2Fapp.settings`, SHOP, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "syncCosts" }).toString(),
+    });
+    expect(requested.status).toBe(200);
+    expect(await requested.json()).toEqual({ ok: true, costSyncRequested: true });
+    // Staff's request is its own run (the daily runs carry a run key); the other shop gets none.
+    expect(await database.client.job.count({ where: { shop: SHOP, name: "sync-variant-costs", runKey: null } })).toBe(1);
+    expect(await database.client.job.count({ where: { shop: OTHER, name: "sync-variant-costs", runKey: null } })).toBe(0);
+  });
 });
