@@ -93,10 +93,12 @@ function ProductCosts() {
         <Text as="h2" variant="headingMd">
           {t("analytics.settings.costs.title")}
         </Text>
-        <Text as="p" data-variant-costs={`${costs.withCost}/${costs.variants}`}>
-          {costs.variants === 0 || when === null
-            ? t("analytics.settings.costs.none")
-            : t("analytics.settings.costs.summary", { withCost: costs.withCost, variants: costs.variants, when })}
+        <Text as="p">
+          <span data-variant-costs={`${costs.withCost}/${costs.variants}`}>
+            {costs.variants === 0 || when === null
+              ? t("analytics.settings.costs.none")
+              : t("analytics.settings.costs.summary", { withCost: costs.withCost, variants: costs.variants, when })}
+          </span>
         </Text>
         <Text as="p" tone="subdued" variant="bodySm">
           {t("analytics.settings.costs.help")}

@@ -60,6 +60,26 @@ describe("the running demo", () => {
     }
   });
 
+  test("prices its orders with the unit costs the app read from the stand-in (the gift box has none)", async () => {
+    const { PrismaClient } = await import("../../app/generated/prisma/client");
+    const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
+    const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: process.env.DATABASE_URL! }) });
+    try {
+      const variants = await client.variantCost.findMany({ where: { shop: DEMO_SHOP } });
+      expect(variants).toHaveLength(8);
+      expect(variants.filter((v) => v.unitCostMinor === null)).toHaveLength(1);
+      const orders = await client.order.aggregate({ where: { shop: DEMO_SHOP }, _count: true, _sum: { cogsMinor: true, cogsCoveredMinor: true, grossMinor: true } });
+      expect(orders._sum.cogsMinor).toBeGreaterThan(0);
+      // Some lines (the gift box) are left to the default margin: costs cover less than all sales.
+      expect(orders._sum.cogsCoveredMinor).toBeGreaterThan(0);
+      expect(orders._sum.cogsCoveredMinor!).toBeLessThan(orders._sum.grossMinor!);
+      const settings = await fetch(`${demo.server.url}/app/settings`);
+      expect(await settings.text()).toContain('data-variant-costs="7/8"');
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
   test("is never framed", async () => {
     const response = await fetch(`${demo.server.url}/app`);
     expect(response.headers.get("content-security-policy")).toBe("frame-ancestors 'none';");
