@@ -22,12 +22,13 @@ beforeAll(async () => {
 afterAll(() => standIn.close());
 beforeEach(() => standIn.reset());
 
-/** Order n has n % 4 line items (0 to 3), the i-th costing i × 10.00. */
+/** Order n has n % 4 line items (0 to 3), the i-th costing i × 10.00; the second is a custom item (no variant). */
 function orderWithItems(n: number): StandInOrder {
   const items = Array.from({ length: n % 4 }, (_, i) => ({
     id: `gid://shopify/LineItem/${n * 10 + i + 1}`,
     quantity: i + 1,
     originalTotalSet: moneyBag(`${(i + 1) * 10}.00`),
+    variant: i === 1 ? null : { id: `gid://shopify/ProductVariant/${300 + i}` },
   }));
   return buildStandInOrder(n, { lineItems: items });
 }
@@ -73,12 +74,17 @@ describe("bulk orders export against the stand-in", () => {
       items += exported.lineItems.length;
       const n = Number(exported.order.id.replace("gid://shopify/Order/", "")) - 7_000_000_000;
       expect(exported.lineItems.map((li) => li.id)).toEqual(Array.from({ length: n % 4 }, (_, i) => `gid://shopify/LineItem/${n * 10 + i + 1}`));
+      expect(exported.lineItems.map((li) => li.variant?.id ?? null)).toEqual(
+        Array.from({ length: n % 4 }, (_, i) => (i === 1 ? null : `gid://shopify/ProductVariant/${300 + i}`)),
+      );
       first ??= exported;
       last = exported;
     }
     expect({ orders, items }).toEqual({ orders: 1800, items: 2700 });
     expect(first?.order.name).toBe("#1201");
-    expect(first?.lineItems).toEqual([{ id: "gid://shopify/LineItem/2011", quantity: 1, originalTotalSet: { shopMoney: { amount: "10.00", currencyCode: "USD" } } }]);
+    expect(first?.lineItems).toEqual([
+      { id: "gid://shopify/LineItem/2011", quantity: 1, originalTotalSet: { shopMoney: { amount: "10.00", currencyCode: "USD" } }, variant: { id: "gid://shopify/ProductVariant/300" } },
+    ]);
     expect(last?.order.name).toBe("#3000");
     expect(last?.lineItems).toEqual([]);
   });
