@@ -237,6 +237,12 @@ export function* bulkJsonlLines(operation: StandInBulkOperation, partial = false
   for (const order of [...orders].reverse()) yield* child(order);
 }
 
+const PAGE_SIZE_ERROR: GraphqlError = { message: "The first argument must be an integer from 1 to 250", extensions: { code: "BAD_REQUEST" } };
+
+function isPageSize(first: unknown): first is number {
+  return typeof first === "number" && Number.isInteger(first) && first >= 1 && first <= 250;
+}
+
 // --- the operations ----------------------------------------------------------------------------------------------
 
 export const OPERATIONS: Record<string, OperationSpec> = {
@@ -337,9 +343,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     requestedCost: (variables) => 2 + (typeof variables.first === "number" ? variables.first : 0) * 4,
     handle({ shop, variables }) {
       const first = variables.first;
-      if (typeof first !== "number" || !Number.isInteger(first) || first < 1 || first > 250) {
-        return { errors: [{ message: "The first argument must be an integer from 1 to 250", extensions: { code: "BAD_REQUEST" } }] };
-      }
+      if (!isPageSize(first)) return { errors: [PAGE_SIZE_ERROR] };
       const filters = parseDateFilters(typeof variables.query === "string" ? variables.query : "");
       if (!Array.isArray(filters)) return { errors: [filters] };
       let ordered = shop.orders.filter((o) => matches(o, filters)).sort(byUpdatedThenId);
@@ -369,9 +373,7 @@ export const OPERATIONS: Record<string, OperationSpec> = {
     requestedCost: (variables) => 2 + (typeof variables.first === "number" ? variables.first : 0) * 3,
     handle({ shop, variables }) {
       const first = variables.first;
-      if (typeof first !== "number" || !Number.isInteger(first) || first < 1 || first > 250) {
-        return { errors: [{ message: "The first argument must be an integer from 1 to 250", extensions: { code: "BAD_REQUEST" } }] };
-      }
+      if (!isPageSize(first)) return { errors: [PAGE_SIZE_ERROR] };
       let start = 0;
       if (typeof variables.after === "string") {
         const afterId = Buffer.from(variables.after, "base64url").toString("utf8");
