@@ -1,31 +1,75 @@
 import { describe, expect, test } from "vitest";
-import { chartGeometry } from "./TrendChart";
+import { formatterOf, trendChartSpec, trendTableRows, type TrendSeries } from "./trend-chart-spec";
 
-describe("chartGeometry", () => {
-  test("bars stand on the zero line, the tallest reaching the top", () => {
-    const { rects, zeroY } = chartGeometry(["a", "b", "c"], [0, 50, 100]);
-    expect(rects[0]?.height).toBe(0);
-    expect(rects[2]?.y).toBeCloseTo(12);
-    expect(rects[1]?.height).toBeCloseTo((rects[2]?.height ?? 0) / 2);
-    expect((rects[2]?.y ?? 0) + (rects[2]?.height ?? 0)).toBeCloseTo(zeroY);
+const euros: TrendSeries = { label: "Net sales", values: [], format: (minor) => `€${(minor / 100).toFixed(2)}` };
+const money = (values: number[], extra: Partial<TrendSeries> = {}): TrendSeries => ({ ...euros, values, ...extra });
+const orders = (values: number[]): TrendSeries => ({ label: "Orders", values, format: (n) => `${n} orders` });
+
+describe("trendChartSpec", () => {
+  test.each([
+    { case: "one series alone is a line chart (its day labels thin out on long periods)", line: undefined, kind: "line" },
+    { case: "orders against money: a combo chart, each on its own axis", line: orders([1, 2]), kind: "combo" },
+    { case: "forecast against actual (same unit): lines on one shared axis", line: money([1, 2], { label: "Forecast", sameScale: true }), kind: "line" },
+  ])("$case", ({ line, kind }) => {
+    expect(trendChartSpec(["a", "b"], money([100, 50]), line).kind).toBe(kind);
   });
 
-  test("a negative day (refunds) hangs below the zero line", () => {
-    const { rects, zeroY } = chartGeometry(["a", "b"], [100, -50]);
-    expect(rects[1]?.y).toBeCloseTo(zeroY);
-    expect(rects[1]?.height).toBeGreaterThan(0);
+  test("every day is a point keyed by its label; a negative day (refunds) stays negative, a missing one is zero", () => {
+    const spec = trendChartSpec(["1 Mar", "2 Mar", "3 Mar"], money([100, -50]));
+    if (spec.kind !== "line") throw new Error("expected a line chart");
+    expect(spec.series).toEqual([
+      { name: "Net sales", data: [{ key: "1 Mar", value: 100 }, { key: "2 Mar", value: -50 }, { key: "3 Mar", value: 0 }] },
+    ]);
+    expect(spec.yAxis.labelFormatter(-5000)).toBe("€-50.00");
   });
 
-  test("a line in the bars' unit can share their scale", () => {
-    const { rects, points } = chartGeometry(["a", "b"], [100, 50], [200, 50], true);
-    // The line's 200 is the top; the bar of 100 reaches half way.
-    expect(points[0]?.y).toBeCloseTo(12);
-    expect(rects[0]?.height).toBeCloseTo((rects[0]!.y + rects[0]!.height - 12) / 2);
+  test("a line with its own scale: the bars' axis formats money, the line's axis formats its own unit", () => {
+    const spec = trendChartSpec(["a", "b"], money([1000, 2000]), orders([3, 4]));
+    if (spec.kind !== "combo") throw new Error("expected a combo chart");
+    const [barGroup, lineGroup] = spec.groups;
+    expect(barGroup?.shape).toBe("Bar");
+    expect(barGroup?.series[0]?.data.map((p) => p.value)).toEqual([1000, 2000]);
+    expect(barGroup?.yAxisOptions?.labelFormatter?.(1000)).toBe("€10.00");
+    expect(lineGroup?.shape).toBe("Line");
+    expect(lineGroup?.series[0]?.data.map((p) => p.value)).toEqual([3, 4]);
+    expect(lineGroup?.yAxisOptions?.labelFormatter?.("4")).toBe("4 orders");
   });
 
-  test("the line has its own scale; an all-zero series stays on the baseline", () => {
-    const { points } = chartGeometry(["a", "b"], [10, 20], [0, 0]);
-    expect(points.map((p) => p.y)).toEqual([points[0]?.y, points[0]?.y]);
-    expect(chartGeometry([], []).rects).toEqual([]);
+  test("a line in the bars' unit shares their axis and is dashed, its figures untouched", () => {
+    const spec = trendChartSpec(["a", "b"], money([100, 50], { label: "Actual" }), money([200, 50], { label: "Forecast", sameScale: true }));
+    if (spec.kind !== "line") throw new Error("expected a line chart");
+    expect(spec.series.map((s) => s.name)).toEqual(["Actual", "Forecast"]);
+    expect(spec.series[1]?.data.map((p) => p.value)).toEqual([200, 50]);
+    expect(spec.series[1]?.styleOverride?.line?.strokeDasharray).toBeTruthy();
+    expect(spec.series[0]?.styleOverride).toBeUndefined();
+    expect(spec.tooltipValue(200)).toBe("€2.00");
+  });
+
+  test("no days, no points", () => {
+    const spec = trendChartSpec([], money([]), orders([]));
+    if (spec.kind !== "combo") throw new Error("expected a combo chart");
+    expect(spec.groups.flatMap((g) => g.series.flatMap((s) => s.data))).toEqual([]);
+  });
+});
+
+describe("formatterOf", () => {
+  test.each([
+    { case: "a number", value: 1234, shown: "€12.34" },
+    { case: "a numeric string (tick labels)", value: "500", shown: "€5.00" },
+    { case: "zero", value: 0, shown: "€0.00" },
+    { case: "a missing point", value: null, shown: "" },
+    { case: "a non-numeric key is left as is", value: "n/a", shown: "n/a" },
+  ])("$case", ({ value, shown }) => {
+    expect(formatterOf(euros.format)(value)).toBe(shown);
+  });
+});
+
+describe("trendTableRows", () => {
+  test("each day with each series' figure as shown; a missing figure reads as zero", () => {
+    expect(trendTableRows(["a", "b"], money([100, 250]), orders([3]))).toEqual([
+      ["a", "€1.00", "3 orders"],
+      ["b", "€2.50", "0 orders"],
+    ]);
+    expect(trendTableRows(["a"], money([100]))).toEqual([["a", "€1.00"]]);
   });
 });

@@ -19,6 +19,17 @@ type Queries = {
   settings: typeof import("../../app/models/settings.server");
 };
 
+/**
+ * The trend chart once Polaris Viz has drawn it in the browser: which chart it chose and the rows of its screen-reader
+ * table (day, then each series' figure as shown).
+ */
+async function trendChart(page: Page): Promise<{ kind: string | null; rows: string[][] }> {
+  const figure = page.locator("figure[data-trend-chart]").first();
+  await figure.locator("svg").first().waitFor();
+  const rows = await figure.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent ?? "")));
+  return { kind: await figure.getAttribute("data-trend-chart"), rows };
+}
+
 /** The text of a KPI card's value. */
 async function kpi(page: Page, key: string): Promise<string> {
   return ((await page.locator(`[data-kpi="${key}"]`).first().textContent()) ?? "").trim();
@@ -35,6 +46,8 @@ describe("analytics in a browser", () => {
     return data;
   };
   const money = (minor: number) => q.format.formatMoney(minor, "EUR", "en");
+  const day = (key: string) => q.format.formatDay(key, "en");
+  const count = (n: number) => q.format.formatCount(n, "en");
   const figure = (ratio: { kind: string; value?: number }, format: "money" | "count" | "multiple" | "percent") =>
     ratio.kind === "value" ? q.format.formatFigure(ratio.value!, format, "EUR", "en") : "—";
 
@@ -73,7 +86,8 @@ describe("analytics in a browser", () => {
     const shownNets = await page.locator('[data-cell="net"]').allTextContents();
     expect(shownNets).toEqual(data.leaderboard.rows.map((r) => money(r.metrics.netMinor)));
     expect(shownNets.length).toBeGreaterThan(0);
-    await page.locator("svg[role=img]").first().waitFor();
+    // The trend: net sales as bars and orders as a line on their own axis, the same days and figures as the read model.
+    expect(await trendChart(page)).toEqual({ kind: "combo", rows: data.trend.map((p) => [day(p.day), money(p.netMinor), count(p.orders)]) });
     await screenshot(page, "analytics-dashboard");
 
     // Last 7 days.
@@ -113,6 +127,7 @@ describe("analytics in a browser", () => {
     expect(await page.locator('[data-funnel="code-orders"]').textContent()).toBe(String(data.current.codeOrders));
     expect(await page.locator('[data-funnel="new-customers"]').textContent()).toBe(String(data.current.newCustomers));
     expect(await page.locator("summary[data-order]").count()).toBe(data.orders.rows.length);
+    expect(await trendChart(page)).toEqual({ kind: "combo", rows: data.trend.map((p) => [day(p.day), money(p.netMinor), count(p.orders)]) });
     // The first order's explanation opens.
     await page.locator("summary[data-order]").first().click();
     await expect.poll(() => page.getByText(/Decided by:/).count()).toBeGreaterThan(0);
@@ -131,6 +146,14 @@ describe("analytics in a browser", () => {
     expect(await page.locator('[data-figure="roas"]').textContent()).toBe(figure(report.totals.roas, "multiple"));
     expect(await page.locator("[data-creator-net]").allTextContents()).toEqual(report.creators.map((r) => money(r.metrics.netMinor)));
     expect(await page.getByText("Incremental sales").count()).toBeGreaterThan(0);
+    // Actual against forecast: lines on one shared axis (the forecast only once the baseline could be fitted).
+    if (report.incremental.state !== "measured") throw new Error("the demo's first campaign should have started");
+    const { days, result } = report.incremental;
+    const forecast = result.verdict !== "too_short";
+    expect(await trendChart(page)).toEqual({
+      kind: "line",
+      rows: days.map((d) => [day(d.day), money(d.actualMinor), ...(forecast ? [money(d.forecastMinor ?? 0)] : [])]),
+    });
     await screenshot(page, "analytics-campaign");
     expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
   });
