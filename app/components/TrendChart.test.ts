@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatterOf, trendChartSpec, trendTableRows, type TrendSeries } from "./trend-chart-spec";
+import { comboDayMarks, formatterOf, trendChartSpec, trendTableRows, type TrendSeries } from "./trend-chart-spec";
 
 const euros: TrendSeries = { label: "Net sales", values: [], format: (minor) => `€${(minor / 100).toFixed(2)}` };
 const money = (values: number[], extra: Partial<TrendSeries> = {}): TrendSeries => ({ ...euros, values, ...extra });
@@ -49,6 +49,27 @@ describe("trendChartSpec", () => {
     const spec = trendChartSpec([], money([]), orders([]));
     if (spec.kind !== "combo") throw new Error("expected a combo chart");
     expect(spec.groups.flatMap((g) => g.series.flatMap((s) => s.data))).toEqual([]);
+  });
+});
+
+describe("comboDayMarks", () => {
+  const days = (n: number) => Array.from({ length: n }, (_, i) => `d${i + 1}`);
+  test.each([
+    { case: "a week: Polaris Viz labels the days itself", n: 7, marks: null },
+    { case: "a month of 31 days still gets Polaris Viz's labels", n: 31, marks: null },
+    { case: "32 days: first, middle and last marked by the chart", n: 32, marks: ["d1", "d16", "d32"] },
+    { case: "90 days", n: 90, marks: ["d1", "d45", "d90"] },
+  ])("$case", ({ n, marks }) => {
+    expect(comboDayMarks(days(n))).toEqual(marks);
+  });
+
+  test("the combo chart of a long period carries the marks; a line chart never needs them", () => {
+    const labels = days(90);
+    const values = labels.map((_, i) => i);
+    const combo = trendChartSpec(labels, money(values), orders(values));
+    if (combo.kind !== "combo") throw new Error("expected a combo chart");
+    expect(combo.dayMarks).toEqual(["d1", "d45", "d90"]);
+    expect(trendChartSpec(labels, money(values)).kind).toBe("line");
   });
 });
 

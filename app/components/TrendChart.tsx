@@ -27,6 +27,13 @@ const PLACEHOLDER: CSSProperties = {
   borderRadius: "var(--p-border-radius-200)",
   background: "var(--p-color-bg-surface-secondary)",
 };
+const DAY_MARKS: CSSProperties = {
+  display: "flex",
+  justifyContent: "space-between",
+  marginTop: "var(--p-space-100)",
+  color: "var(--p-color-text-secondary)",
+  fontSize: "var(--p-font-size-275)",
+};
 const VISUALLY_HIDDEN: CSSProperties = {
   position: "absolute",
   width: 1,
@@ -62,6 +69,15 @@ export function TrendChart({ title, description, labels, bars, line }: TrendChar
           ) : (
             placeholder
           )}
+        </div>
+      )}
+      {/* A long combo chart: Polaris Viz cannot label its days, so the first, middle and last are marked here (the
+          table below names every day for screen readers). */}
+      {spec.kind === "combo" && spec.dayMarks && labels.length > 0 && (
+        <div aria-hidden="true" data-trend-day-marks style={DAY_MARKS}>
+          {spec.dayMarks.map((mark, i) => (
+            <span key={i}>{mark}</span>
+          ))}
         </div>
       )}
       <figcaption style={VISUALLY_HIDDEN}>{`${title}. ${description}`}</figcaption>

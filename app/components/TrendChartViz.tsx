@@ -22,7 +22,7 @@ export default function TrendChartViz({ spec }: { spec: TrendChartSpec }) {
       {/* The combo chart's tooltip shows each group's figures through that group's y-axis formatter. */}
       {spec.kind === "combo" && (
         <ComboTooltipFrame>
-          <ComboChart data={spec.groups} isAnimated={false} />
+          <ComboChart data={spec.groups} isAnimated={false} xAxisOptions={{ hide: spec.dayMarks !== null }} />
         </ComboTooltipFrame>
       )}
     </PolarisVizProvider>

@@ -19,12 +19,22 @@ type AxisOptions = { labelFormatter: Formatter; integersOnly: boolean };
  * the bars' unit such as forecast against actual, which must share their scale, and the combo chart derives its right
  * axis from the left one's ticks) a line chart: one axis, the second series dashed. A lone series is a line rather than
  * bars because Polaris Viz's bar chart drops every day label once bars get narrow (a month at the card's width), while
- * its line chart thins them. The combo chart has the same limit, further out: past about two months at the card's width
- * it draws no day labels; its tooltip and the table below still name each day.
+ * its line chart thins them. The combo chart has the same limit, further out (past about two months at the card's width
+ * it draws no day labels at all, whatever the period): beyond a month its own labels are hidden and the chart marks the
+ * first, middle and last days itself (dayMarks), so every period shows where it starts and ends.
  */
 export type TrendChartSpec =
   | { kind: "line"; series: DataSeries[]; yAxis: AxisOptions; tooltipValue: Formatter }
-  | { kind: "combo"; groups: ComboChartProps["data"] };
+  | { kind: "combo"; groups: ComboChartProps["data"]; dayMarks: string[] | null };
+
+/** Days past which the combo chart's own day labels are replaced by the first, middle and last day. */
+export const COMBO_LABELLED_DAYS = 31;
+
+/** The first, middle and last day labels, for a combo chart longer than Polaris Viz can label; null when it can. */
+export function comboDayMarks(labels: readonly string[]): string[] | null {
+  if (labels.length <= COMBO_LABELLED_DAYS) return null;
+  return [labels[0]!, labels[Math.floor((labels.length - 1) / 2)]!, labels[labels.length - 1]!];
+}
 
 /** Polaris Viz hands axis ticks and tooltip values as numbers, numeric strings or null; null is a missing point. (The
  * combo chart's tooltip shows each value through its group's axis formatter, so one formatter serves both.) */
@@ -54,6 +64,7 @@ export function trendChartSpec(labels: readonly string[], bars: TrendSeries, lin
   const lineAxis = { labelFormatter: formatterOf(line.format), integersOnly: true };
   return {
     kind: "combo",
+    dayMarks: comboDayMarks(labels),
     groups: [
       { shape: "Bar", name: bars.label, series: [barSeries], yAxisOptions: barAxis },
       { shape: "Line", name: line.label, series: [lineSeries], yAxisOptions: lineAxis },
