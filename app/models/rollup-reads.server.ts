@@ -103,12 +103,35 @@ export async function getRollupsLastWrite(shop: string): Promise<RollupWriteMark
   return at instanceof Date || typeof at === "string" ? at : null;
 }
 
+/** One stored rollup row. */
+export type RollupRow = { creatorId: string; campaignId: string; day: string; totals: RollupTotals };
+
+const ROW_COLUMNS = Prisma.raw(['"creatorId"', '"campaignId"', '"day"', ...ROLLUP_MEASURES.map((m) => `"${m}"`)].join(", "));
+
+function rowOf(row: Record<string, unknown>): RollupRow {
+  return { creatorId: String(row.creatorId), campaignId: String(row.campaignId), day: String(row.day), totals: totalsOf(row) };
+}
+
+/** Every rollup row of the shop on one day (found through the (shop, day) index). */
+export async function listRollupRowsOfDay(shop: string, day: string): Promise<RollupRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${ROW_COLUMNS} FROM "DailyRollup" WHERE "shop" = ${shop} AND "day" = ${day}`;
+  return rows.map(rowOf);
+}
+
 /**
- * Whether any rollup row of the shop in a range of days was written after a mark: the rows written since are found
- * through the (shop, updatedAt) index, so the check costs what was written since, not the size of the range. (A write
- * stamped with the mark's very instant is not seen here; callers also compare a full fingerprint now and then.)
+ * The shop's rollup rows written after one mark and up to another (both from getRollupsLastWrite), at most `limit` of
+ * them: found through the (shop, updatedAt) index, so reading them costs what was written in between, whatever the
+ * shop's size. (A write stamped with the first mark's very instant, or committed after this read with an instant
+ * before the second mark, is not seen here; callers also compare a full fingerprint now and then.)
  */
-export async function rollupsWrittenSince(shop: string, period: { from: string; to: string }, mark: RollupWriteMark): Promise<boolean> {
-  const rows = await db.$queryRaw<unknown[]>`SELECT 1 AS "hit" FROM "DailyRollup" WHERE "shop" = ${shop} AND "updatedAt" > ${mark} AND "day" >= ${period.from} AND "day" <= ${period.to} LIMIT 1`;
-  return rows.length > 0;
+export async function rollupRowsWrittenBetween(shop: string, after: RollupWriteMark, upTo: RollupWriteMark, limit: number): Promise<RollupRow[]> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${ROW_COLUMNS} FROM "DailyRollup" WHERE "shop" = ${shop} AND "updatedAt" > ${after} AND "updatedAt" <= ${upTo} LIMIT ${limit}`;
+  return rows.map(rowOf);
+}
+
+/** The number of the shop's rollup rows on one day and their sums: what a copy of that day's rows held in memory must match. */
+export async function getRollupDayCheck(shop: string, day: string): Promise<{ rows: number; totals: RollupTotals }> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT COUNT(*) AS "n", ${SUMS} FROM "DailyRollup" WHERE "shop" = ${shop} AND "day" = ${day}`;
+  const row = rows[0] ?? {};
+  return { rows: toSafeInteger(row.n, "n"), totals: totalsOf(row) };
 }

@@ -8,6 +8,7 @@ import { campaignLastDay, loadAnalyticsSettings, loadDimensions } from "./analyt
 import { addCosts, ZERO_COST } from "./collaboration-cost";
 import { buildLeaderboard, sortLeaderboard, type LeaderboardCreator } from "./creator-leaderboard";
 import type { DayPeriod } from "./date-range";
+import { derived } from "./derived";
 import { performanceMetrics, type PerformanceMetrics } from "./performance-metrics";
 import { sumTotals } from "./rollup-totals";
 
@@ -67,22 +68,18 @@ export async function getCampaignReport(shop: string, campaignId: string, now: D
     started ? reader.sum({ from: startsOn, to: settings.today }, { campaignId, rows: "credited" }, ["creatorId", "campaignId"]) : Promise.resolve([]),
     started ? reader.sum({ from: addDays(startsOn, -BASELINE_HISTORY_DAYS), to: windowEnd }, {}, ["day"]) : Promise.resolve([]),
   ]);
-  const dimensions = { ...allDimensions, costBases: allDimensions.costBases.filter((b) => b.campaignId === campaignId) };
-
-  const entries = sortLeaderboard(
-    buildLeaderboard({
-      slices,
-      costBases: dimensions.costBases,
-      creators: dimensions.creators,
-      campaigns: dimensions.campaigns,
-      period: null,
-      defaultMarginBps: settings.defaultMarginBps,
-    }),
-    "netMinor",
-    "desc",
-  );
-  const cost = entries.reduce((sum, e) => addCosts(sum, e.cost), ZERO_COST);
-  const totals = performanceMetrics(sumTotals(entries.map((e) => e.totals)), cost, settings.defaultMarginBps);
+  // Kept with the cached slices and dimensions (./derived): the same objects come back while nothing they hold changed.
+  const margin = settings.defaultMarginBps;
+  const { entries, totals, cost } = derived([slices, allDimensions], JSON.stringify(["campaignReport", campaignId, margin]), () => {
+    const costBases = allDimensions.costBases.filter((b) => b.campaignId === campaignId);
+    const sorted = sortLeaderboard(
+      buildLeaderboard({ slices, costBases, creators: allDimensions.creators, campaigns: allDimensions.campaigns, period: null, defaultMarginBps: margin }),
+      "netMinor",
+      "desc",
+    );
+    const spent = sorted.reduce((sum, e) => addCosts(sum, e.cost), ZERO_COST);
+    return { entries: sorted, cost: spent, totals: performanceMetrics(sumTotals(sorted.map((e) => e.totals)), spent, margin) };
+  });
 
   let incremental: CampaignIncremental = { state: "not_started", startsOn };
   if (started) {

@@ -12,6 +12,7 @@ import {
   type LeaderboardSort,
   type SortDirection,
 } from "./creator-leaderboard";
+import { derived } from "./derived";
 import { DateRangeError, resolveDateRange, type DateRange, type DayPeriod } from "./date-range";
 import type { PerformanceMetrics } from "./performance-metrics";
 
@@ -93,8 +94,6 @@ export function leaderboardEntries(
 export function leaderboardPage(entries: readonly LeaderboardEntry[], dimensions: Dimensions, params: LeaderboardParams, pageSize = LEADERBOARD_PAGE_SIZE): CreatorLeaderboard {
   const pages = Math.max(1, Math.ceil(entries.length / pageSize));
   const page = Math.min(params.page, pages);
-  const platforms = new Set<string>();
-  for (const creator of dimensions.creators.values()) for (const p of creator.platforms) platforms.add(p);
   return {
     rows: entries.slice((page - 1) * pageSize, page * pageSize).map((e) => ({ creator: e.creator, metrics: e.metrics })),
     total: entries.length,
@@ -103,10 +102,11 @@ export function leaderboardPage(entries: readonly LeaderboardEntry[], dimensions
     sort: params.sort,
     direction: params.direction,
     filters: filtersOf(params),
-    options: {
-      campaigns: [...dimensions.campaigns.values()].map((c) => ({ id: c.id, name: c.name })),
-      platforms: [...platforms].sort(),
-    },
+    options: derived([dimensions], "leaderboardOptions", () => {
+      const platforms = new Set<string>();
+      for (const creator of dimensions.creators.values()) for (const p of creator.platforms) platforms.add(p);
+      return { campaigns: [...dimensions.campaigns.values()].map((c) => ({ id: c.id, name: c.name })), platforms: [...platforms].sort() };
+    }),
   };
 }
 

@@ -3,7 +3,7 @@
 import { hasActiveCreator } from "../models/analytics-dimensions.server";
 import { firstRollupDay } from "../models/rollup-reads.server";
 import { createRollupReader } from "./closed-days-cache.server";
-import { loadAnalyticsSettings, loadDimensions, type Dimensions } from "./analytics-context.server";
+import { loadAnalyticsSettings, loadDimensions } from "./analytics-context.server";
 import type { LeaderboardParams } from "./analytics-params";
 import { addCosts, ZERO_COST } from "./collaboration-cost";
 import {
@@ -16,6 +16,7 @@ import {
   type LeaderboardInput,
 } from "./creator-leaderboard";
 import { dailySeries, type DailyPoint } from "./daily-series";
+import { derived } from "./derived";
 import type { DateRange, DayPeriod } from "./date-range";
 import { getClvByChannel, type ClvByChannel } from "./get-clv-by-channel.server";
 import {
@@ -61,19 +62,6 @@ function shopWide(entries: readonly LeaderboardEntry[], defaultMarginBps: number
   return performanceMetrics(totals, cost, defaultMarginBps);
 }
 
-// The comparison period is all past days: its slices come back as the same cached array while those days are
-// unchanged, so its shop-wide figures are kept beside it (with the dimensions and settings they were computed with).
-const previousFigures = new WeakMap<object, { key: string; dimensions: Dimensions; metrics: PerformanceMetrics }>();
-
-function shopWideOf(input: LeaderboardInput, dimensions: Dimensions): PerformanceMetrics {
-  const key = JSON.stringify([input.period, input.defaultMarginBps]);
-  const memo = previousFigures.get(input.slices);
-  if (memo && memo.key === key && memo.dimensions === dimensions) return memo.metrics;
-  const metrics = shopWide(buildLeaderboard(input), input.defaultMarginBps);
-  previousFigures.set(input.slices, { key, dimensions, metrics });
-  return metrics;
-}
-
 const view = (groups: readonly GroupComparison[]): GroupView[] =>
   groups.map((g) => ({ group: g.group, creators: g.creators, metrics: g.metrics }));
 
@@ -100,20 +88,30 @@ export async function getDashboard(shop: string, params: LeaderboardParams, now:
   const trendRows = dayRows.filter((r) => r.rowKind === "credited");
   const shopNetMinor = dayRows.reduce((sum, r) => sum + r.totals.netMinor, 0);
 
-  const input = (s: typeof slices, p: DayPeriod) => ({
-    slices: s,
-    costBases: dimensions.costBases,
-    creators: dimensions.creators,
-    campaigns: dimensions.campaigns,
-    period: p,
-    defaultMarginBps: settings.defaultMarginBps,
-  });
+  // Everything derived from the slices is kept with them (./derived): the same arrays come back while no rollup of
+  // the period was written, and the dimensions stay the same object while the shop's creators and collaborations do.
+  const margin = settings.defaultMarginBps;
+  const input = (s: typeof slices, p: DayPeriod): LeaderboardInput =>
+    derived([s, dimensions], JSON.stringify(["input", p, margin]), () => ({
+      slices: s,
+      costBases: dimensions.costBases,
+      creators: dimensions.creators,
+      campaigns: dimensions.campaigns,
+      period: p,
+      defaultMarginBps: margin,
+    }));
   const currentInput = input(slices, period);
-  const all = buildLeaderboard(currentInput);
-  const current = shopWide(all, settings.defaultMarginBps);
-  const previous = shopWideOf(input(previousSlices, range.previous), dimensions);
+  const previousInput = input(previousSlices, range.previous);
+  const all = derived([currentInput], "all", () => buildLeaderboard(currentInput));
+  const current = derived([currentInput], "shopWide", () => shopWide(all, margin));
+  const previous = derived([previousInput], "shopWide", () => shopWide(buildLeaderboard(previousInput), margin));
   // Without filters the leaderboard is the shop-wide entries, sorted; with filters it is built again from the slices.
-  const listed = sortLeaderboard(hasFilter(params) ? buildLeaderboard(currentInput, filtersOf(params)) : all, params.sort, params.direction);
+  const filters = filtersOf(params);
+  const listed = derived([currentInput], JSON.stringify(["listed", filters, params.sort, params.direction]), () =>
+    sortLeaderboard(hasFilter(params) ? buildLeaderboard(currentInput, filters) : all, params.sort, params.direction),
+  );
+  const byTier = derived([currentInput], "byTier", () => view(compareByTier(all, margin)));
+  const byCompensation = derived([currentInput], "byCompensation", () => view(compareByCompensation(currentInput)));
 
   return {
     state: "ready",
@@ -129,8 +127,8 @@ export async function getDashboard(shop: string, params: LeaderboardParams, now:
     current,
     trend: dailySeries(period, trendRows),
     leaderboard: leaderboardPage(listed, dimensions, params),
-    byTier: view(compareByTier(all, settings.defaultMarginBps)),
-    byCompensation: view(compareByCompensation(currentInput)),
+    byTier,
+    byCompensation,
     clvByChannel,
   };
 }
