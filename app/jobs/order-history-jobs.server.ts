@@ -15,7 +15,7 @@ import { getOrderSyncState } from "../models/order-sync.server";
 import { getShop } from "../models/shop.server";
 import { enqueueReconciliation, nextReconciliationAt, RECONCILE_JOB, reconcileOrders } from "./reconcile-orders.server";
 import { registerJobHandler, type JobContext } from "./job-registry.server";
-import { syncVariantCosts } from "./sync-variant-costs.server";
+import { grantsUnitCosts, syncVariantCosts } from "./sync-variant-costs.server";
 
 function requireShop(job: JobContext): string {
   if (!job.shop) throw new Error(`Job ${job.name} needs a shop`);
@@ -64,7 +64,7 @@ export async function handleBackfillStartJob(job: JobContext): Promise<void> {
   if (await getOrderBackfill(shop)) return;
   await withOfflineAdmin(shop, async (admin) => {
     try {
-      await syncVariantCosts(shop, admin.api);
+      if (grantsUnitCosts(admin.scopes)) await syncVariantCosts(shop, admin.api);
     } catch (error) {
       console.warn(`Creator ROI: ${shop} variant costs not read before the backfill`, error);
     }

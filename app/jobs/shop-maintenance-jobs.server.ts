@@ -4,7 +4,7 @@ import { NoOfflineSessionError, offlineAdminApi } from "../auth/offline-admin-ap
 import { registerJobHandler, type JobContext } from "./job-registry.server";
 import { REFRESH_COHORT_SNAPSHOTS_JOB, runRefreshCohortSnapshotsJob } from "./refresh-cohort-snapshots.server";
 import { REPAIR_DISCOUNT_CODES_JOB, runRepairDiscountCodesJob } from "./repair-discount-codes.server";
-import { SYNC_VARIANT_COSTS_JOB, syncVariantCosts } from "./sync-variant-costs.server";
+import { grantsUnitCosts, SYNC_VARIANT_COSTS_JOB, syncVariantCosts } from "./sync-variant-costs.server";
 
 /**
  * The discount-code repair of one shop, with the Admin API of its offline session. A shop that uninstalled the app
@@ -29,6 +29,11 @@ export async function handleSyncVariantCostsJob(job: JobContext): Promise<void> 
   } catch (error) {
     if (!(error instanceof NoOfflineSessionError)) throw error;
     console.info(`Creator ROI: ${job.shop} has no offline session any more; its variant costs are not synced`);
+    return;
+  }
+  // Retrying cannot grant a scope: the run ends until the merchant accepts read_products.
+  if (!grantsUnitCosts(admin.scopes)) {
+    console.info(`Creator ROI: ${job.shop} has not granted read_products; gross profit uses the default margin`);
     return;
   }
   const result = await syncVariantCosts(job.shop, admin.api);

@@ -20,6 +20,14 @@ export interface VariantCostSyncResult {
   removed: number;
 }
 
+// Either scope reads InventoryItem.unitCost and receives inventory_items/update; write scopes imply the read ones.
+const COST_SCOPES = ["read_products", "write_products", "read_inventory", "write_inventory"];
+
+/** Whether the granted scopes let the app read unit costs (a shop installed before read_products was asked may not). */
+export function grantsUnitCosts(scopes: readonly string[]): boolean {
+  return scopes.some((scope) => COST_SCOPES.includes(scope));
+}
+
 /** A variant's row as stored: the cost in the shop's currency minor units, or null when it cannot be used. */
 export function variantCostRow(variant: ShopifyVariantCost, shopCurrency: string): { row: VariantCostWrite; usable: boolean } {
   const updatedAt = variant.updatedAt ? new Date(variant.updatedAt) : null;

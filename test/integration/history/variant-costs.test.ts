@@ -123,6 +123,27 @@ describe("variant cost sync", () => {
   });
 });
 
+describe("scopes", () => {
+  test.each([
+    [["read_orders", "read_products"], true],
+    [["read_orders", "write_products"], true],
+    [["read_inventory"], true],
+    [["read_orders", "read_all_orders", "write_discounts"], false],
+    [[], false],
+  ])("%j can read unit costs: %s", (scopes, expected) => {
+    expect(app.sync.grantsUnitCosts(scopes)).toBe(expected);
+  });
+
+  test("a shop that did not grant read_products: the backfill starts without asking for costs", async () => {
+    await database.client.session.deleteMany({ where: { shop: SHOP } });
+    await storeOfflineSession(database.client, SHOP, { scope: "read_orders,read_all_orders", accessToken: standIn.accessTokenFor(SHOP) });
+    standIn.state.seedVariants(SHOP, [variant(1, "10.00")]);
+    await app.jobs.handleBackfillStartJob({ id: "job-2", name: app.backfill.BACKFILL_START_JOB, shop: SHOP, payload: {}, attempts: 1 });
+    expect(standIn.requests.map((r) => r.operationName)).toEqual(["RunBulkOrdersExport"]);
+    expect(await database.client.variantCost.count({ where: { shop: SHOP } })).toBe(0);
+  });
+});
+
 describe("inventory_items/update", () => {
   beforeEach(async () => {
     standIn.state.seedVariants(SHOP, [variant(1, "10.00"), variant(2, "4.00")]);
