@@ -6,10 +6,11 @@
 // Each request first asks what was written since the shop's last look: the shop's latest write (one step down the
 // (shop, updatedAt) index) and, when it moved, the rows written in between (through the same index). That costs what
 // was written, not the size of the shop: written rows of today replace their copy in memory, written rows of past
-// days invalidate the cached sums whose range holds them. At least every FULL_CHECK_MS a cached sum's fingerprint
-// (row count, latest write, net sales over its range, from an index alone) is compared again, and today's copy with
-// the day's count and sums in the database, which also covers writers whose clocks lag behind and writes stamped
-// with the very instant of a mark. Marks are taken before anything is computed, so a write racing with a computation
+// days invalidate the cached sums whose range holds them. At least every FULL_CHECK_MS today's copy is compared with
+// the day's count and sums in the database, and a cached sum's fingerprint (row count, latest write, net sales over
+// its range, from an index alone) is read again in the background, the sum being dropped for the next request if it
+// changed: that covers deleted rows, writers whose clocks lag behind and writes stamped with the very instant of a
+// mark, within a minute. Marks are taken before anything is computed, so a write racing with a computation
 // only causes a recompute. Results come back as the very same arrays while nothing they depend on was written, so
 // what a page derives from them can be memoised on them. The cache is per process and bounded.
 import { addDays } from "~/domain/dates";
@@ -43,10 +44,18 @@ export type RollupSumFilter = Omit<RollupFilter, "from" | "to">;
 export type RollupReader = {
   /** Rollup sums over a period grouped as asked: past days from the cache when unchanged, today from its copy. */
   sum<G extends RollupGroup>(period: DayPeriod, filter: RollupSumFilter, groupBy: readonly G[]): Promise<RollupGroupRow<G>[]>;
+  /**
+   * The same sums in two parts that add up to them: the period's closed days, and the rest (today, and days after
+   * today). Each part is the same array while its days are unchanged, so work done on the closed part lasts until one
+   * of those days is written, whatever happens today.
+   */
+  parts<G extends RollupGroup>(period: DayPeriod, filter: RollupSumFilter, groupBy: readonly G[]): Promise<{ closed: RollupGroupRow<G>[]; live: RollupGroupRow<G>[] }>;
 };
 
-type ClosedEntry = { fingerprint: string; checkedAt: number; seq: number; rows: readonly unknown[] };
-type MergedEntry = { closed: readonly unknown[] | null; todayVersion: number; rows: readonly unknown[] };
+type ClosedEntry = { fingerprint: string; checkedAt: number; checking?: boolean; seq: number; rows: readonly unknown[] };
+type MergedEntry = { closed: readonly unknown[]; live: readonly unknown[]; rows: readonly unknown[] };
+// One empty array for every empty part, so that an empty part is the same array from request to request.
+const EMPTY = Object.freeze([]) as unknown as never[];
 
 type ShopCache = {
   today: string;
@@ -70,6 +79,8 @@ type ShopCache = {
 };
 
 const shops = new Map<string, ShopCache>();
+/** Full checks of cached sums running in the background. */
+const checks = new Set<Promise<void>>();
 
 const rowKey = (creatorId: string, campaignId: string) => `${creatorId}\u0000${campaignId}`;
 
@@ -230,17 +241,40 @@ export function createRollupReader(shop: string, today: string): RollupReader {
     const key = JSON.stringify([period.from, period.to, filter, groupBy]);
     const hit = c.closed.get(key);
     if (hit && !touchedSince(c, period, hit.seq)) {
-      if (Date.now() - hit.checkedAt < FULL_CHECK_MS) return hit.rows as RollupGroupRow<G>[];
-      if ((await getRollupFingerprint(shop, period)) === hit.fingerprint) {
-        hit.checkedAt = Date.now();
-        return hit.rows as RollupGroupRow<G>[];
-      }
+      if (Date.now() - hit.checkedAt >= FULL_CHECK_MS && !hit.checking) fullCheck(c, key, hit, period);
+      return hit.rows as RollupGroupRow<G>[];
     }
     const seq = c.seq;
     const fingerprint = await getRollupFingerprint(shop, period);
     const rows = freeze(await sumRollups(shop, { ...filter, from: period.from, to: period.to }, groupBy));
     bounded(c.closed, key, { fingerprint, checkedAt: Date.now(), seq, rows }, MAX_ENTRIES_PER_SHOP);
     return rows;
+  }
+
+  /**
+   * A cached sum's full check, off the request's path: its range's fingerprint is read again (from an index alone, but
+   * over the whole range, which for a long campaign is most of the shop's rows) while the request is answered from the
+   * cache; a different fingerprint drops the sum, so the next request computes it again.
+   */
+  function fullCheck(c: ShopCache, key: string, hit: ClosedEntry, period: DayPeriod): void {
+    hit.checking = true;
+    const drop = () => {
+      if (c.closed.get(key) === hit) c.closed.delete(key);
+    };
+    const check = getRollupFingerprint(shop, period)
+      .then((fingerprint) => {
+        if (fingerprint === hit.fingerprint) hit.checkedAt = Date.now();
+        else drop();
+      })
+      .catch((error: unknown) => {
+        console.error("rollup cache: full check failed", error);
+        drop();
+      })
+      .finally(() => {
+        hit.checking = false;
+        checks.delete(check);
+      });
+    checks.add(check);
   }
 
   /** Today's rows filtered and grouped in memory, the same array while today's rows are unchanged. */
@@ -286,27 +320,33 @@ export function createRollupReader(shop: string, today: string): RollupReader {
     return freeze([...merged.entries()].sort((a, b) => compareKeys(a[0], b[0])).map(([, row]) => row));
   }
 
+  async function parts<G extends RollupGroup>(period: DayPeriod, filter: RollupSumFilter, groupBy: readonly G[]): Promise<{ closed: RollupGroupRow<G>[]; live: RollupGroupRow<G>[] }> {
+    if (!cache) return { closed: EMPTY, live: await sumRollups(shop, { ...filter, from: period.from, to: period.to }, groupBy) };
+    await lookOnce(cache);
+    const closed = period.from <= yesterday ? { from: period.from, to: period.to < yesterday ? period.to : yesterday } : null;
+    const hasToday = period.from <= today && period.to >= today;
+    const future = period.to > today ? { from: period.from > today ? period.from : addDays(today, 1), to: period.to } : null;
+    const [closedRows, futureRows] = await Promise.all([
+      closed ? closedSum(cache, closed, filter, groupBy) : Promise.resolve<RollupGroupRow<G>[]>(EMPTY),
+      future ? sumRollups(shop, { ...filter, from: future.from, to: future.to }, groupBy) : Promise.resolve(null),
+    ]);
+    const todayRows = hasToday ? todaySum(cache, filter, groupBy) : EMPTY;
+    return { closed: closedRows, live: futureRows === null ? todayRows : merge(groupBy, [todayRows, futureRows]) };
+  }
+
   return {
+    parts,
+
     async sum(period, filter, groupBy) {
-      if (!cache) return sumRollups(shop, { ...filter, from: period.from, to: period.to }, groupBy);
-      await lookOnce(cache);
-      const closed = period.from <= yesterday ? { from: period.from, to: period.to < yesterday ? period.to : yesterday } : null;
-      const hasToday = period.from <= today && period.to >= today;
-      const future = period.to > today ? { from: period.from > today ? period.from : addDays(today, 1), to: period.to } : null;
-      const [closedRows, futureRows] = await Promise.all([
-        closed ? closedSum(cache, closed, filter, groupBy) : Promise.resolve(null),
-        future ? sumRollups(shop, { ...filter, from: future.from, to: future.to }, groupBy) : Promise.resolve(null),
-      ]);
-      const todayRows = hasToday ? todaySum(cache, filter, groupBy) : null;
-      const parts = [closedRows, todayRows, futureRows].filter((p): p is RollupGroupRow<(typeof groupBy)[number]>[] => p !== null);
-      if (futureRows !== null) return merge(groupBy, parts);
-      if (closedRows === null || todayRows === null) return (closedRows ?? todayRows ?? []) as RollupGroupRow<(typeof groupBy)[number]>[];
-      // Closed days and today: the merged rows stay the same array while neither part changed.
+      const { closed, live } = await parts(period, filter, groupBy);
+      if (live.length === 0) return closed;
+      if (closed.length === 0) return live;
+      // The merged rows stay the same array while neither part changed (days after today are read anew each time).
       const key = JSON.stringify([period.from, period.to, filter, groupBy]);
-      const hit = cache.merged.get(key);
-      if (hit && hit.closed === closedRows && hit.todayVersion === cache.todayVersion) return hit.rows as RollupGroupRow<(typeof groupBy)[number]>[];
-      const rows = merge(groupBy, parts);
-      bounded(cache.merged, key, { closed: closedRows, todayVersion: cache.todayVersion, rows }, MAX_ENTRIES_PER_SHOP);
+      const hit = cache?.merged.get(key);
+      if (hit && hit.closed === closed && hit.live === live) return hit.rows as typeof closed;
+      const rows = merge(groupBy, [closed, live]);
+      if (cache) bounded(cache.merged, key, { closed, live, rows }, MAX_ENTRIES_PER_SHOP);
       return rows;
     },
   };
@@ -315,4 +355,9 @@ export function createRollupReader(shop: string, today: string): RollupReader {
 /** Forgets every cached sum and today's copies (tests). */
 export function clearClosedDaysCache(): void {
   shops.clear();
+}
+
+/** Waits for the full checks running in the background (tests). */
+export async function settleClosedDaysChecks(): Promise<void> {
+  while (checks.size > 0) await Promise.all([...checks]);
 }

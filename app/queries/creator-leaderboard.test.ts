@@ -2,15 +2,20 @@ import { describe, expect, test } from "vitest";
 import type { CostBasis } from "./collaboration-cost";
 import {
   buildLeaderboard,
+  buildLeaderboardFromParts,
   compareByCompensation,
+  compareByCompensationFromParts,
   compareByTier,
   sortLeaderboard,
   type CampaignFacts,
   type CreatorSlice,
   type LeaderboardCreator,
+  type LeaderboardEntry,
+  type LeaderboardFilters,
+  type LeaderboardInput,
   type LeaderboardSort,
 } from "./creator-leaderboard";
-import { emptyTotals, type RollupTotals } from "./rollup-totals";
+import { addInto, emptyTotals, ROLLUP_MEASURES, type RollupTotals } from "./rollup-totals";
 
 const t = (over: Partial<RollupTotals>): RollupTotals => {
   const totals = { ...emptyTotals(), ...over };
@@ -136,5 +141,95 @@ describe("comparisons", () => {
       ["hybrid", 0, 0, 0],
       ["none", 1, 5_000, 0],
     ]);
+  });
+});
+
+describe("from parts: closed days kept, today's creators rebuilt", () => {
+  // A seeded board: closed-day slices, today's slices on some of the same creators and campaigns and on new ones
+  // (a refund today, a creator whose only sale is today, a deleted creator), collaborations with fixed costs inside
+  // and outside the period and commissions. Built from parts it must equal the board of the summed slices exactly.
+  function lcg(seed: number) {
+    let x = seed >>> 0;
+    return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 4294967296);
+  }
+  const random = lcg(11);
+  const int = (n: number) => Math.floor(random() * n);
+  const ids = Array.from({ length: 40 }, (_, i) => `c${i}`);
+  const many = new Map(ids.slice(0, 36).map((id, i) => [id, creator(id, `Creator ${i % 9}`, ["nano", "micro", "mid", "macro", "mega"][i % 5]!, i % 3 ? ["tiktok"] : ["instagram"])]));
+  const manyCampaigns = new Map<string, CampaignFacts>([
+    ["k1", { name: "K1", compensationType: "paid" }],
+    ["k2", { name: "K2", compensationType: "commission" }],
+    ["k3", { name: "K3", compensationType: "hybrid" }],
+  ]);
+  const totals = (refund = false): RollupTotals => {
+    const orders = refund ? 0 : int(4);
+    const net = refund ? -int(3_000) : int(20_000);
+    return t({ orders, orderCreditPpm: orders * 1_000_000, netMinor: net, grossMinor: Math.max(0, net), discountsMinor: int(200), refundsMinor: refund ? -net : 0, clicks: int(50), linkOrders: int(2), codeOrders: int(2), newCustomers: int(2), cogsMinor: int(500), cogsCoveredMinor: int(1_000) });
+  };
+  const keys = ids.flatMap((id) => ["", "k1", "k2", "k3"].map((k) => [id, k] as const));
+  const closedSlices: CreatorSlice[] = keys.filter(() => random() < 0.4).map(([creatorId, campaignId]) => ({ creatorId, campaignId, totals: totals() }));
+  const liveSlices: CreatorSlice[] = keys.filter(() => random() < 0.15).map(([creatorId, campaignId]) => ({ creatorId, campaignId, totals: totals(random() < 0.3) }));
+  const bases = keys
+    .filter(([, k]) => k !== "" && random() < 0.5)
+    .map(([creatorId, campaignId]) =>
+      basis(creatorId, campaignId, {
+        feeMinor: int(3) * 10_000,
+        commissionBps: int(3) * 500,
+        giftedCostMinor: int(2) * 1_000,
+        compensationType: manyCampaigns.get(campaignId)!.compensationType,
+        window: random() < 0.2 ? { from: "2023-01-01", to: "2023-02-01" } : { from: "2024-01-10", to: "2024-03-31" },
+      }),
+    );
+  const base = { costBases: bases, creators: many, campaigns: manyCampaigns, period: { from: "2024-01-01", to: "2024-01-31" }, defaultMarginBps: 4_000 };
+  const summed = (): CreatorSlice[] => {
+    const byKey = new Map<string, CreatorSlice>();
+    for (const s of [...closedSlices, ...liveSlices]) {
+      const key = `${s.creatorId}|${s.campaignId}`;
+      const found = byKey.get(key);
+      if (found) addInto(found.totals, s.totals);
+      else byKey.set(key, { ...s, totals: addInto(emptyTotals(), s.totals) });
+    }
+    return [...byKey.values()];
+  };
+  const whole: LeaderboardInput = { ...base, slices: summed() };
+  const parts = { closed: { ...base, slices: closedSlices } as LeaderboardInput, live: liveSlices };
+  const view = (entries: readonly LeaderboardEntry[]) =>
+    sortLeaderboard(entries, "netMinor", "desc").map((e) => ({ id: e.creator.id, totals: e.totals, cost: e.cost, metrics: e.metrics }));
+
+  test("the seeded board has today's creators of every kind", () => {
+    const closedIds = new Set(closedSlices.map((s) => s.creatorId));
+    expect(liveSlices.some((s) => closedIds.has(s.creatorId))).toBe(true);
+    expect(liveSlices.some((s) => !closedIds.has(s.creatorId))).toBe(true);
+    expect(liveSlices.some((s) => s.totals.netMinor < 0)).toBe(true);
+    expect(liveSlices.some((s) => !many.has(s.creatorId))).toBe(true);
+  });
+
+  test.each<[string, LeaderboardFilters]>([
+    ["no filter", {}],
+    ["a campaign", { campaignId: "k2" }],
+    ["a compensation type", { compensation: "paid" }],
+    ["outside campaigns", { compensation: "none" }],
+    ["a tier", { tier: "micro" }],
+    ["a platform", { platform: "instagram" }],
+  ])("entries equal the summed board's: %s", (_label, filters) => {
+    expect(view(buildLeaderboardFromParts(parts, filters))).toEqual(view(buildLeaderboard(whole, filters)));
+  });
+
+  test("comparisons by compensation and by tier equal the summed board's", () => {
+    expect(compareByCompensationFromParts(parts)).toEqual(compareByCompensation(whole));
+    expect(compareByTier(buildLeaderboardFromParts(parts), 4_000)).toEqual(compareByTier(buildLeaderboard(whole), 4_000));
+  });
+
+  test("nothing today: the closed part's board as it is, the same array each time", () => {
+    const quiet = { closed: parts.closed, live: [] };
+    const first = buildLeaderboardFromParts(quiet);
+    expect(buildLeaderboardFromParts(quiet)).toBe(first);
+    expect(view(first)).toEqual(view(buildLeaderboard(parts.closed)));
+    expect(compareByCompensationFromParts(quiet)).toEqual(compareByCompensation(parts.closed));
+  });
+
+  test("every measure is exercised", () => {
+    const sums = buildLeaderboard(whole).reduce((acc, e) => addInto(acc, e.totals), emptyTotals());
+    for (const m of ROLLUP_MEASURES.filter((m) => m !== "repeatOrders" && m !== "repeatNetMinor")) expect(sums[m], m).not.toBe(0);
   });
 });

@@ -15,6 +15,7 @@ import {
 } from "~/domain/metrics";
 import { addCosts, collaborationCost, ZERO_COST, type CostBasis } from "./collaboration-cost";
 import type { DayPeriod } from "./date-range";
+import { derived } from "./derived";
 import { creditedAov, performanceMetrics, type PerformanceMetrics } from "./performance-metrics";
 import { addInto, emptyTotals, ROLLUP_MEASURES, type RollupTotals } from "./rollup-totals";
 
@@ -215,21 +216,91 @@ export function compareByTier(entries: readonly LeaderboardEntry[], defaultMargi
  * Credited sales and costs summed by the compensation type of the campaign they belong to (gifted, paid, commission,
  * hybrid), and "none" for sales credited to a creator outside any campaign.
  */
-export function compareByCompensation(input: LeaderboardInput): GroupComparison[] {
+export function compareByCompensation(input: LeaderboardInput, include: (creatorId: string) => boolean = () => true): GroupComparison[] {
   const totals = new Map<string, RollupTotals>();
   const costs = new Map<string, CostBreakdown>();
   const creators = new Map<string, Set<string>>();
   for (const slice of input.slices) {
+    if (!include(slice.creatorId)) continue;
     const group = compensationOf(input.campaigns, slice.campaignId);
     totals.set(group, addInto(totals.get(group) ?? emptyTotals(), slice.totals));
     if (hasActivity(slice.totals)) creators.set(group, (creators.get(group) ?? new Set()).add(slice.creatorId));
   }
   for (const [basis, cost] of periodCosts(input)) {
+    if (!include(basis.creatorId)) continue;
     const group = basis.compensationType;
     costs.set(group, addCosts(costs.get(group) ?? ZERO_COST, cost));
     creators.set(group, (creators.get(group) ?? new Set()).add(basis.creatorId));
   }
   return finishGroups([...COMPENSATION_TYPES, NO_CAMPAIGN], totals, costs, creators, input.defaultMarginBps);
+}
+
+/**
+ * A period's slices in two parts that add up to them: the closed days' (`closed.slices`, over the whole period so that
+ * its fixed costs are the period's) and the rest (today's). Work on the closed part is kept with it (./derived) and
+ * lasts while those days are unchanged; a change today only rebuilds the creators with a slice today.
+ */
+export type LeaderboardParts = { closed: LeaderboardInput; live: readonly CreatorSlice[] };
+
+/** Each creator's slices and collaborations in a closed input, looked up per creator. */
+function byCreator(closed: LeaderboardInput) {
+  return derived([closed], "byCreator", () => {
+    const slices = new Map<string, CreatorSlice[]>();
+    for (const s of closed.slices) (slices.get(s.creatorId) ?? slices.set(s.creatorId, []).get(s.creatorId)!).push(s);
+    const bases = new Map<string, CostBasis[]>();
+    for (const b of closed.costBases) (bases.get(b.creatorId) ?? bases.set(b.creatorId, []).get(b.creatorId)!).push(b);
+    return { slices, bases };
+  });
+}
+
+/**
+ * The input of the creators with a live slice alone: their closed and live slices summed per campaign, and their
+ * collaborations. Every other creator's slices and costs are the closed part's.
+ */
+function liveInput(parts: LeaderboardParts): { input: LeaderboardInput; creators: ReadonlySet<string> } {
+  return derived([parts.closed, parts.live], "liveInput", () => {
+    const { slices, bases } = byCreator(parts.closed);
+    const creators = new Set(parts.live.map((s) => s.creatorId));
+    const merged = new Map<string, CreatorSlice>();
+    const add = (s: CreatorSlice) => {
+      const key = sliceKey(s.creatorId, s.campaignId);
+      const existing = merged.get(key);
+      if (existing) addInto(existing.totals, s.totals);
+      else merged.set(key, { creatorId: s.creatorId, campaignId: s.campaignId, totals: addInto(emptyTotals(), s.totals) });
+    };
+    for (const id of creators) for (const s of slices.get(id) ?? []) add(s);
+    for (const s of parts.live) add(s);
+    const costBases = [...creators].flatMap((id) => bases.get(id) ?? []);
+    return { input: { ...parts.closed, slices: [...merged.values()], costBases }, creators };
+  });
+}
+
+/** buildLeaderboard over both parts: the closed part's entries, but for the creators with a live slice, built again. */
+export function buildLeaderboardFromParts(parts: LeaderboardParts, filters: LeaderboardFilters = {}): LeaderboardEntry[] {
+  const key = JSON.stringify(["entries", filters]);
+  const closedEntries = derived([parts.closed], key, () => buildLeaderboard(parts.closed, filters));
+  if (parts.live.length === 0) return closedEntries;
+  return derived([parts.closed, parts.live], key, () => {
+    const { input, creators } = liveInput(parts);
+    return [...closedEntries.filter((e) => !creators.has(e.creator.id)), ...buildLeaderboard(input, filters)];
+  });
+}
+
+/** compareByCompensation over both parts: the closed part's creators without a live slice, plus those with one. */
+export function compareByCompensationFromParts(parts: LeaderboardParts): GroupComparison[] {
+  if (parts.live.length === 0) return derived([parts.closed], "byCompensation", () => compareByCompensation(parts.closed));
+  return derived([parts.closed, parts.live], "byCompensation", () => {
+    const { input, creators } = liveInput(parts);
+    const settled = compareByCompensation(parts.closed, (id) => !creators.has(id));
+    const live = compareByCompensation(input);
+    // The two sets of creators are disjoint: their counts, sums and costs add up.
+    return settled.map((g, i) => {
+      const other = live[i]!;
+      const totals = addInto(addInto(emptyTotals(), g.totals), other.totals);
+      const cost = addCosts(g.cost, other.cost);
+      return { group: g.group, creators: g.creators + other.creators, totals, cost, metrics: performanceMetrics(totals, cost, parts.closed.defaultMarginBps) };
+    });
+  });
 }
 
 const valueOrNull = (ratio: Ratio) => ratioValueOrNull(ratio);

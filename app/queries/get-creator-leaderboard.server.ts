@@ -53,6 +53,11 @@ export async function creatorSlices(reader: RollupReader, period: DayPeriod): Pr
   return reader.sum(period, { rows: "credited" }, ["creatorId", "campaignId"]);
 }
 
+/** The same sums as creatorSlices in two parts, the period's closed days and today (see RollupReader.parts). */
+export async function creatorSliceParts(reader: RollupReader, period: DayPeriod): Promise<{ closed: readonly CreatorSlice[]; live: readonly CreatorSlice[] }> {
+  return reader.parts(period, { rows: "credited" }, ["creatorId", "campaignId"]);
+}
+
 /** One creator's rollup sums per campaign over a period, read directly (its rows are few, found by the primary key). */
 export async function creatorOwnSlices(shop: string, creatorId: string, period: DayPeriod): Promise<CreatorSlice[]> {
   const rows = await sumRollups(shop, { from: period.from, to: period.to, creatorId }, ["creatorId", "campaignId"]);

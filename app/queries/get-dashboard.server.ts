@@ -7,20 +7,20 @@ import { loadAnalyticsSettings, loadDimensions } from "./analytics-context.serve
 import type { LeaderboardParams } from "./analytics-params";
 import { addCosts, ZERO_COST } from "./collaboration-cost";
 import {
-  buildLeaderboard,
-  compareByCompensation,
+  buildLeaderboardFromParts,
+  compareByCompensationFromParts,
   compareByTier,
   sortLeaderboard,
   type GroupComparison,
   type LeaderboardEntry,
-  type LeaderboardInput,
+  type LeaderboardParts,
 } from "./creator-leaderboard";
 import { dailySeries, type DailyPoint } from "./daily-series";
 import { derived } from "./derived";
 import type { DateRange, DayPeriod } from "./date-range";
 import { getClvByChannel, type ClvByChannel } from "./get-clv-by-channel.server";
 import {
-  creatorSlices,
+  creatorSliceParts,
   filtersOf,
   leaderboardPage,
   resolveRangeOrDefault,
@@ -78,40 +78,46 @@ export async function getDashboard(shop: string, params: LeaderboardParams, now:
   const { range, rangeError } = resolveRangeOrDefault(params, settings.today);
   const period: DayPeriod = { from: range.from, to: range.to };
   const reader = createRollupReader(shop, settings.today);
-  const [dimensions, slices, previousSlices, dayRows, clvByChannel] = await Promise.all([
+  const [dimensions, parts, previousParts, dayRows, clvByChannel] = await Promise.all([
     loadDimensions(shop, settings),
-    creatorSlices(reader, period),
-    creatorSlices(reader, range.previous),
+    creatorSliceParts(reader, period),
+    creatorSliceParts(reader, range.previous),
     reader.sum(period, {}, ["day", "rowKind"]),
     getClvByChannel(shop, now),
   ]);
   const trendRows = dayRows.filter((r) => r.rowKind === "credited");
   const shopNetMinor = dayRows.reduce((sum, r) => sum + r.totals.netMinor, 0);
 
-  // Everything derived from the slices is kept with them (./derived): the same arrays come back while no rollup of
-  // the period was written, and the dimensions stay the same object while the shop's creators and collaborations do.
+  // What is built from the slices is kept with them (./derived): the closed days' part is the same array while none
+  // of those days is written, today's while today's rows are unchanged, and the dimensions stay the same object while
+  // the shop's creators and collaborations do. A write today rebuilds only the creators with a sale today.
   const margin = settings.defaultMarginBps;
-  const input = (s: typeof slices, p: DayPeriod): LeaderboardInput =>
-    derived([s, dimensions], JSON.stringify(["input", p, margin]), () => ({
-      slices: s,
+  const partsOf = (p: typeof parts, within: DayPeriod): LeaderboardParts => ({
+    closed: derived([p.closed, dimensions], JSON.stringify(["input", within, margin]), () => ({
+      slices: p.closed,
       costBases: dimensions.costBases,
       creators: dimensions.creators,
       campaigns: dimensions.campaigns,
-      period: p,
+      period: within,
       defaultMarginBps: margin,
-    }));
-  const currentInput = input(slices, period);
-  const previousInput = input(previousSlices, range.previous);
-  const all = derived([currentInput], "all", () => buildLeaderboard(currentInput));
-  const current = derived([currentInput], "shopWide", () => shopWide(all, margin));
-  const previous = derived([previousInput], "shopWide", () => shopWide(buildLeaderboard(previousInput), margin));
+    })),
+    live: p.live,
+  });
+  const current = partsOf(parts, period);
+  const previous = partsOf(previousParts, range.previous);
+  const figures = (p: LeaderboardParts) => derived([p.closed, p.live], "figures", () => {
+    const all = buildLeaderboardFromParts(p);
+    return { all, shopWide: shopWide(all, margin) };
+  });
+  const { all, shopWide: currentFigures } = figures(current);
+  const previousFigures = figures(previous).shopWide;
   // Without filters the leaderboard is the shop-wide entries, sorted; with filters it is built again from the slices.
   const filters = filtersOf(params);
-  const listed = derived([currentInput], JSON.stringify(["listed", filters, params.sort, params.direction]), () =>
-    sortLeaderboard(hasFilter(params) ? buildLeaderboard(currentInput, filters) : all, params.sort, params.direction),
+  const listed = derived([current.closed, current.live], JSON.stringify(["listed", filters, params.sort, params.direction]), () =>
+    sortLeaderboard(hasFilter(params) ? buildLeaderboardFromParts(current, filters) : all, params.sort, params.direction),
   );
-  const byTier = derived([currentInput], "byTier", () => view(compareByTier(all, margin)));
-  const byCompensation = derived([currentInput], "byCompensation", () => view(compareByCompensation(currentInput)));
+  const byTier = derived([current.closed, current.live], "byTier", () => view(compareByTier(all, margin)));
+  const byCompensation = view(compareByCompensationFromParts(current));
 
   return {
     state: "ready",
@@ -122,9 +128,9 @@ export async function getDashboard(shop: string, params: LeaderboardParams, now:
     today: settings.today,
     range,
     rangeError,
-    kpis: kpiCards(current, previous),
+    kpis: kpiCards(currentFigures, previousFigures),
     shopNetMinor,
-    current,
+    current: currentFigures,
     trend: dailySeries(period, trendRows),
     leaderboard: leaderboardPage(listed, dimensions, params),
     byTier,
