@@ -25,9 +25,12 @@ export default async function setup() {
   const teardowns: (() => Promise<void>)[] = [];
   if (testDatabaseProvider() === "postgresql") teardowns.push(await createPostgresTemplate());
   if (process.env.SKIP_BUILD !== "1") {
+    // The bundle that ships: vitest sets NODE_ENV=test, which would build React and Polaris Viz in development mode
+    // (other code paths, dev-only console warnings) instead of the production build that `npm run build` makes.
     const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "vite:build"], {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production" },
     });
     if (result.status !== 0) throw new Error("remix vite:build failed: the integration tests need the built server");
   }
