@@ -115,10 +115,12 @@ async function orderCostOfGoods(
   shop: string,
   order: NormalizedOrder,
   existing: { cogsMinor: number; cogsCoveredMinor: number } | null,
+  hasUnitCosts: boolean,
 ): Promise<OrderCogs> {
   if (order.lineItems.length === 0 && existing) {
     return { cogsMinor: Number(existing.cogsMinor), cogsCoveredMinor: Number(existing.cogsCoveredMinor) };
   }
+  if (!hasUnitCosts) return orderCogs(order.lineItems);
   const variantIds = order.lineItems.flatMap((line) => (line.variantId !== null && (line.unitCostMinor ?? null) === null ? [line.variantId] : []));
   const costs = variantIds.length > 0 ? await findUnitCosts(tx, shop, variantIds) : new Map<string, number | null>();
   return orderCogs(priceLineItems(order.lineItems, costs));
@@ -177,7 +179,7 @@ export async function ingestOrderIn(
   }
   if (storedRefunds.some((refund) => !refund.applied)) await markRefundsApplied(tx, shop, order.shopifyOrderId);
   const allRefunds = [...refunds.values()];
-  const cogs = await orderCostOfGoods(tx, shop, order, existing);
+  const cogs = await orderCostOfGoods(tx, shop, order, existing, settings.hasUnitCosts);
 
   const orderId = existing?.id ?? newOrderId();
   const utm = utmJson(order.utm);

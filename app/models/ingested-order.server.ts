@@ -11,6 +11,8 @@ export type IngestSettings = {
   ianaTimezone: string;
   attributionModel: string;
   attributionWindowDays: number;
+  /** Whether any variant of the shop has a unit cost row: a shop without costs skips the lookup per order. */
+  hasUnitCosts: boolean;
 };
 
 /**
@@ -18,11 +20,16 @@ export type IngestSettings = {
  * the order states and the defaults, and completed by the first admin visit.
  */
 export async function getOrCreateIngestSettings(tx: Tx, shop: string, currencyHint: string | null): Promise<IngestSettings> {
-  const [found] = await tx.$queryRaw<IngestSettings[]>`
-    SELECT "currencyCode", "ianaTimezone", "attributionModel", "attributionWindowDays" FROM "Shop" WHERE "shop" = ${shop}`;
-  if (found) return found;
+  // The unit cost check rides on this read (one step into the VariantCost key) instead of a statement of its own.
+  const [found] = await tx.$queryRaw<(Omit<IngestSettings, "hasUnitCosts"> & { hasUnitCosts: unknown })[]>`
+    SELECT "currencyCode", "ianaTimezone", "attributionModel", "attributionWindowDays",
+      EXISTS (SELECT 1 FROM "VariantCost" WHERE "VariantCost"."shop" = ${shop}) AS "hasUnitCosts"
+    FROM "Shop" WHERE "shop" = ${shop}`;
+  // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+  if (found) return { ...found, hasUnitCosts: found.hasUnitCosts === true || Number(found.hasUnitCosts) === 1 };
   const select = { currencyCode: true, ianaTimezone: true, attributionModel: true, attributionWindowDays: true } as const;
-  return tx.shop.create({ data: { shop, ...(currencyHint ? { currencyCode: currencyHint } : {}) }, select });
+  const created = await tx.shop.create({ data: { shop, ...(currencyHint ? { currencyCode: currencyHint } : {}) }, select });
+  return { ...created, hasUnitCosts: false };
 }
 
 /** What ingestion reads of an order it stored before. */
