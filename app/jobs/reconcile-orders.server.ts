@@ -4,7 +4,7 @@
 // healing twice changes nothing. The watermark moves only past what was ingested, page by page.
 import { normalizeOrderNode, ShopifyPayloadError } from "../domain/orders";
 import { ingestOrder } from "../ingest/ingest-order.server";
-import { advanceOrdersSyncedAt, getOrderSyncState, listInstalledShops } from "../models/order-sync.server";
+import { advanceOrdersSyncedAt, getOrderSyncState } from "../models/order-sync.server";
 import type { AdminApi } from "../shopify/admin-api.server";
 import { listOrdersUpdatedSince } from "../shopify/list-orders-updated-since.server";
 import { enqueueJob } from "./job-queue.server";
@@ -97,11 +97,4 @@ export function nextReconciliationAt(now: Date): Date {
 /** Enqueues the shop's reconciliation run of the hour of `runAt`, once however many instances ask. */
 export async function enqueueReconciliation(shop: string, runAt: Date): Promise<void> {
   await enqueueJob({ name: RECONCILE_JOB, shop, runAt, runKey: `${RECONCILE_JOB}:${shop}:${reconcileHourKey(runAt)}` });
-}
-
-/** Enqueues this hour's reconciliation of every installed shop (e.g. from a deploy hook or a scheduler). */
-export async function scheduleOrderReconciliation(now: Date = new Date()): Promise<number> {
-  const shops = await listInstalledShops();
-  for (const shop of shops) await enqueueReconciliation(shop, now);
-  return shops.length;
 }

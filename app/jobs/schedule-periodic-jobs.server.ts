@@ -2,7 +2,7 @@
 // run under a run key (unique in the database): however many processes schedule the same hour, the run is enqueued
 // once and claimed once.
 import { listInstalledShops } from "../models/order-sync.server";
-import { reconcileHourKey, scheduleOrderReconciliation } from "./reconcile-orders.server";
+import { enqueueReconciliation, reconcileHourKey } from "./reconcile-orders.server";
 import { enqueueDailyVariantCostSync } from "./sync-variant-costs.server";
 
 let scheduledHour: string | null = null;
@@ -15,7 +15,9 @@ let scheduledHour: string | null = null;
 export async function schedulePeriodicJobs(now: Date = new Date()): Promise<void> {
   const hour = reconcileHourKey(now);
   if (hour === scheduledHour) return;
-  await scheduleOrderReconciliation(now);
-  for (const shop of await listInstalledShops()) await enqueueDailyVariantCostSync(shop, now);
+  for (const shop of await listInstalledShops()) {
+    await enqueueReconciliation(shop, now);
+    await enqueueDailyVariantCostSync(shop, now);
+  }
   scheduledHour = hour;
 }

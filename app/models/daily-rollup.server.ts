@@ -1,4 +1,4 @@
-import type { RollupDelta } from "../domain/attribution";
+import { ROLLUP_DELTA_METRICS, type RollupDelta } from "../domain/attribution";
 import { Prisma } from "../generated/prisma/client";
 import type { Tx } from "./transaction.server";
 
@@ -8,21 +8,7 @@ const key = (value: string | null) => value ?? "";
 /** A DailyRollup row as stored (ids "" for none), without its bookkeeping columns. */
 export type DailyRollupRow = Omit<RollupDelta, "creatorId" | "campaignId"> & { creatorId: string; campaignId: string; clicks: number };
 
-const METRICS = [
-  "orders",
-  "orderCreditPpm",
-  "codeOrders",
-  "linkOrders",
-  "newCustomers",
-  "grossMinor",
-  "discountsMinor",
-  "refundsMinor",
-  "netMinor",
-  "repeatOrders",
-  "repeatNetMinor",
-  "cogsMinor",
-  "cogsCoveredMinor",
-] as const satisfies readonly (keyof RollupDelta)[];
+const METRICS = ROLLUP_DELTA_METRICS;
 
 // Column names come from the constant list above, never from input.
 const INSERT_COLUMNS = Prisma.raw(['"shop"', '"creatorId"', '"campaignId"', '"day"', ...METRICS.map((m) => `"${m}"`), '"updatedAt"'].join(", "));

@@ -65,12 +65,12 @@ export async function applyInventoryItemCost(
   now: Date = new Date(),
 ): Promise<{ known: number; changed: number }> {
   return inTransaction(async (tx) => {
-    const known = await tx.variantCost.count({ where: { shop, inventoryItemId } });
-    if (known === 0) return { known, changed: 0 };
     const changed = await tx.$executeRaw`
       UPDATE "VariantCost" SET "unitCostMinor" = ${unitCostMinor}, "costUpdatedAt" = ${updatedAt}, "syncedAt" = ${now}
       WHERE "shop" = ${shop} AND "inventoryItemId" = ${inventoryItemId}
         AND ("costUpdatedAt" IS NULL OR "costUpdatedAt" <= ${updatedAt})`;
+    // Only an update that changed nothing needs telling apart: an older delivery, or an item not seen yet.
+    const known = changed > 0 ? changed : await tx.variantCost.count({ where: { shop, inventoryItemId } });
     return { known, changed };
   });
 }

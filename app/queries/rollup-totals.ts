@@ -1,22 +1,8 @@
 // Sums of DailyRollup measures, as the analytics queries read them (one row per creator × campaign, or per
 // day), and their addition. Kept apart from any metric so the same sums feed the KPI cards, the leaderboard
 // and the comparisons.
-export const ROLLUP_MEASURES = [
-  "clicks",
-  "orders",
-  "orderCreditPpm",
-  "codeOrders",
-  "linkOrders",
-  "newCustomers",
-  "grossMinor",
-  "discountsMinor",
-  "refundsMinor",
-  "netMinor",
-  "repeatOrders",
-  "repeatNetMinor",
-  "cogsMinor",
-  "cogsCoveredMinor",
-] as const;
+import { ROLLUP_DELTA_METRICS } from "../domain/attribution";
+export const ROLLUP_MEASURES = ["clicks", ...ROLLUP_DELTA_METRICS] as const;
 
 export type RollupMeasure = (typeof ROLLUP_MEASURES)[number];
 export type RollupTotals = Record<RollupMeasure, number>;

@@ -30,6 +30,7 @@ export {
   refundDelta,
   orderRollupContributions,
   mergeRollupDeltas,
+  ROLLUP_DELTA_METRICS,
   type OrderRollupState,
   type RollupDelta,
   type RollupRefund,

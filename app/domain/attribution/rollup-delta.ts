@@ -53,7 +53,8 @@ export interface RollupDelta {
 
 type Metric = Exclude<keyof RollupDelta, "creatorId" | "campaignId" | "day">;
 
-const METRICS: readonly Metric[] = [
+/** The measures an order moves in a rollup row (clicks are counted apart), in the order the table stores them. */
+export const ROLLUP_DELTA_METRICS = [
   "orders",
   "orderCreditPpm",
   "codeOrders",
@@ -67,7 +68,8 @@ const METRICS: readonly Metric[] = [
   "repeatNetMinor",
   "cogsMinor",
   "cogsCoveredMinor",
-];
+] as const satisfies readonly Metric[];
+const METRICS: readonly Metric[] = ROLLUP_DELTA_METRICS;
 
 class RollupRows {
   private readonly rows = new Map<string, RollupDelta>();
